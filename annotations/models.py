@@ -1,0 +1,1 @@
+"""Reader annotations (built in the annotations issue)."""

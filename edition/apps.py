@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EditionConfig(AppConfig):
+    name = "edition"
+    verbose_name = "Edition"

@@ -1,0 +1,56 @@
+"""Render a woven tree (edition.weave) as HTML for the reading page and the static site."""
+from __future__ import annotations
+
+from html import escape
+
+from edition.weave import Node
+
+
+def _attrs(pairs: dict) -> str:
+    return "".join(f' {name}="{escape(str(value))}"' for name, value in pairs.items() if value is not None)
+
+
+def _citation(node: Node, inner: str) -> str:
+    key = node.span.key
+    ident = f"citeref-{key}" if node.part == 0 else None
+    return f'<a{_attrs({"class": "citation", "id": ident, "href": f"#cite-{key}"})}>{inner}</a>'
+
+
+def _note_ref(node: Node, inner: str) -> str:
+    """A note marker: the number links to the note, and a sidenote copy sits in the margin."""
+    key, label = node.span.key, node.span.attr("label")
+    sidenote = node.span.attr("sidenote_html", "")
+    link = _attrs({"href": f"#note-{key}", "id": f"ref-{key}", "class": "note-ref",
+                   "role": "doc-noteref", "aria-label": f"Note {label}"})
+    margin = (
+        f'<span class="sidenote" aria-hidden="true"><span class="sidenote-label">{escape(label)}</span> '
+        f"{sidenote}</span>" if sidenote else ""
+    )
+    return f"<sup><a{link}>{escape(label)}</a></sup>{margin}"
+
+
+def _editorial(node: Node, inner: str) -> str:
+    return f'<span class="editorial-span" data-note="{escape(node.span.key)}">{inner}</span>'
+
+
+def _plain(node: Node, inner: str) -> str:
+    return inner
+
+
+RENDERERS = {
+    "citation": _citation,
+    "note": _note_ref,
+    "editorial": _editorial,
+}
+
+
+def render_tree(node: Node, renderers: dict | None = None) -> str:
+    table = renderers or RENDERERS
+    out = []
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(escape(child, quote=False))
+        else:
+            render = table.get(child.kind, _plain)
+            out.append(render(child, render_tree(child, table)))
+    return "".join(out)

@@ -1,0 +1,40 @@
+"""Reading views: thin; the work is in edition.services.reading."""
+from django.contrib.admin.views.decorators import staff_member_required
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+
+from edition.models import Article
+from edition.services.reading import article_body_html
+
+LIST_FIELDS = ("slug", "title", "subtitle", "byline", "published", "publication")
+PAGE_FIELDS = LIST_FIELDS + ("kicker", "dateline", "attribution", "source_url", "current_revision_id", "body_version", "source_file")
+
+
+def published_articles():
+    return Article.objects.filter(current_revision__isnull=False)
+
+
+def contents(request):
+    articles = published_articles().only(*LIST_FIELDS).order_by("published", "title")
+    return render(request, "edition/contents.html", {"articles": articles, "nav": "contents"})
+
+
+def article(request, slug):
+    article = get_object_or_404(published_articles().only(*PAGE_FIELDS), slug=slug)
+    context = {"article": article, "body_html": mark_safe(article_body_html(article))}
+    if request.user.is_staff:
+        context["orphaned_notes"] = list(article.editorial_notes.filter(state="orphaned"))
+    return render(request, "edition/article.html", context)
+
+
+@staff_member_required
+def cleaning_report(request, slug):
+    article = get_object_or_404(published_articles().select_related("current_revision"), slug=slug)
+    revision = article.current_revision
+    return render(request, "edition/cleaning_report.html", {
+        "article": article,
+        "revision": revision,
+        "revision_count": article.revisions.count(),
+        "dropped": revision.cleaning.get("dropped", []),
+        "kept_count": len(revision.cleaning.get("blocks", [])),
+    })
