@@ -7,5 +7,6 @@ admin.site.site_title = "Edition editing"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("markdownx/", include("markdownx.urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("edition.urls")),
 ]
