@@ -21,7 +21,8 @@ def contents(request):
 
 def article(request, slug):
     article = get_object_or_404(published_articles().only(*PAGE_FIELDS), slug=slug)
-    context = {"article": article, "body_html": mark_safe(article_body_html(article))}
+    context = {"article": article, "body_html": mark_safe(article_body_html(article)),
+               "apparatus_off": request.GET.get("apparatus") == "off"}
     if request.user.is_staff:
         context["orphaned_notes"] = list(article.editorial_notes.filter(state="orphaned"))
     return render(request, "edition/article.html", context)

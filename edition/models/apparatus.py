@@ -8,13 +8,15 @@ from django.db import models
 from django.urls import reverse
 from markdownx.models import MarkdownxField
 
-from edition.models.text import Article, Block, Revision
+from edition.models.text import Article, Block, Footnote, Revision
 
 
 class ApparatusState(models.Model):
     """One row: a counter bumped on every apparatus change, part of the woven body's cache key."""
 
     version = models.PositiveIntegerField(default=0)
+    # Bare surnames an editor declared ambiguous even where one person in the edition has them.
+    ambiguous_surnames = models.JSONField(default=list, blank=True)
 
     @classmethod
     def current(cls) -> int:
@@ -88,7 +90,7 @@ class Event(models.Model):
     description = MarkdownxField(blank=True)
     place = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="events_here")
     participants = models.ManyToManyField(Entry, blank=True, related_name="events")
-    related = models.ManyToManyField("self", blank=True)
+    related = models.ManyToManyField("self", blank=True, symmetrical=False)
 
     class Meta:
         ordering = ["date", "name"]
@@ -107,7 +109,10 @@ class Mention(models.Model):
                ("editor", "added by an editor"), ("suggestion", "confirmed suggestion")]
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="mentions")
-    block = models.ForeignKey(Block, on_delete=models.CASCADE, related_name="mentions")
+    # A mention is in a body block (offsets into the canonical text) or in one of the source's
+    # footnotes (offsets into the footnote's text, which is not part of the canonical text).
+    block = models.ForeignKey(Block, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
+    footnote = models.ForeignKey(Footnote, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.CharField(max_length=500)
@@ -118,15 +123,41 @@ class Mention(models.Model):
     class Meta:
         ordering = ["revision", "start"]
         indexes = [models.Index(fields=["entry", "revision"]), models.Index(fields=["event", "revision"])]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(entry__isnull=False) | models.Q(event__isnull=False), name="mention_has_target")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(entry__isnull=False) | models.Q(event__isnull=False),
+                                   name="mention_has_target"),
+            models.CheckConstraint(condition=models.Q(block__isnull=False) | models.Q(footnote__isnull=False),
+                                   name="mention_has_place"),
+        ]
 
     def __str__(self):
         return f"{self.text} → {self.entry or self.event}"
 
 
+class EventQuote(models.Model):
+    """A curated link: the passage of an article (by source file) that reports an event.
+
+    Keyed by the source file name, not the article, so the apparatus can be loaded before the
+    articles and survives their re-ingest; the quote is found afresh in each new revision.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="quotes")
+    source_file = models.CharField(max_length=255, db_index=True)
+    quote = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["event", "source_file"]
+        constraints = [models.UniqueConstraint(fields=["event", "source_file", "quote"], name="unique_event_quote")]
+
+    def __str__(self):
+        return f"{self.source_file}: “{self.quote}”"
+
+
 class MentionOverride(models.Model):
-    """An editor's decision about one mention, kept across re-linking and new revisions."""
+    """An editor's decision about one entry mention, kept across re-linking and new revisions.
+
+    Anchored by quote like an annotation. (Events are linked to passages by EventQuote.)
+    """
 
     ACTIONS = [("suppress", "suppress this mention"), ("add", "add this mention")]
 
@@ -135,8 +166,8 @@ class MentionOverride(models.Model):
     exact = models.CharField(max_length=500)
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
-    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.CASCADE)
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.CASCADE)
+    entry = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.CASCADE,
+                              help_text="For an added mention: the entry it names.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -33,6 +33,32 @@ def _editorial(node: Node, inner: str) -> str:
     return f'<span class="editorial-span" data-note="{escape(node.span.key)}">{inner}</span>'
 
 
+def _entry(node: Node, inner: str) -> str:
+    span = node.span
+    attrs = {"class": f"mention mention-{span.attr('kind')}", "href": span.attr("href"),
+             "data-ref": span.attr("ref")}
+    return f"<a{_attrs(attrs)}>{inner}</a>"
+
+
+def _event(node: Node, inner: str) -> str:
+    return f'<span class="mention-event" data-ref="{escape(node.span.attr("ref"))}">{inner}</span>'
+
+
+def _event_ref(node: Node, inner: str) -> str:
+    """The marker after an event's words: it opens the event's popover (or its page)."""
+    span = node.span
+    attrs = {"class": "mention event-ref", "href": span.attr("href"), "data-ref": span.attr("ref"),
+             "aria-label": f"Event: {span.attr('name')}"}
+    return f'<a{_attrs(attrs)}><span aria-hidden="true">◆</span></a>'
+
+
+def _highlight(node: Node, inner: str) -> str:
+    span = node.span
+    attrs = {"class": f"hl {span.attr('css', '')}".strip(), "data-annotation": span.key,
+             "id": f"hl-{span.key}" if node.part == 0 else None}
+    return f"<mark{_attrs(attrs)}>{inner}</mark>"
+
+
 def _plain(node: Node, inner: str) -> str:
     return inner
 
@@ -41,6 +67,10 @@ RENDERERS = {
     "citation": _citation,
     "note": _note_ref,
     "editorial": _editorial,
+    "entry": _entry,
+    "event": _event,
+    "eventref": _event_ref,
+    "highlight": _highlight,
 }
 
 

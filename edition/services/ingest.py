@@ -21,6 +21,7 @@ from edition.cleaning.model import PARAGRAPH_SEPARATOR, CleanArticle
 from edition.cleaning.source import SourceError, read_source
 from edition.models import Article, Block, Citation, Footnote, Revision
 from edition.services.editorial_notes import reanchor_editorial_notes
+from edition.services.linking import link_article
 from edition.signals import revision_created
 
 
@@ -116,6 +117,7 @@ def store_clean_article(clean: CleanArticle, raw: str, path: Path) -> IngestResu
     article.save(update_fields=["current_revision", "updated_at"])
     if previous is not None:
         reanchor_editorial_notes(article, revision)
+    link_article(article)
     revision_created.send(sender=Revision, article=article, revision=revision, previous=previous)
     status = "revised" if previous else "created"
     return IngestResult(path=path, status=status, article=article, revision=revision)

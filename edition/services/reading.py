@@ -1,23 +1,36 @@
-"""Assemble an article for reading: blocks woven with their notes and citations (DESIGN §2).
+"""Assemble an article for reading: blocks woven with notes, citations, mentions, highlights.
 
-The woven body depends only on the revision and on what editors attached to it, so it is
-cached under a key made of those versions; a page then costs one query for the article.
+The woven body depends only on the revision, on what editors attached to it, on the apparatus
+and on the highlights shown; it is cached under a key made of those versions, so a page costs
+one query for the article, one for the apparatus version, and the reader's own annotations.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from html import escape
 from string import ascii_lowercase
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from edition.markdown import render_markdown, render_markdown_inline
-from edition.models import Article
+from edition.models import ApparatusState, Article
 from edition.render.html import render_tree
+from edition.services.apparatus_defs import Definitions, mention_spans
 from edition.weave import Span, weave
 
 BODY_CACHE_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A reader's annotation laid over the text (canonical offsets), as the page shows it."""
+
+    key: str
+    start: int
+    end: int
+    css: str = ""  # e.g. "hl-public hl-mine"
+    label: str = ""  # accessible description, e.g. "Public annotation by Mei"
 
 
 @dataclass
@@ -35,6 +48,7 @@ class CitationView:
     key: str
     text: str
     block_number: int
+    html: str = ""
 
 
 @dataclass
@@ -42,6 +56,7 @@ class BlockView:
     number: int
     kind: str
     text: str
+    start: int
     html: str = ""
     spans: list = field(default_factory=list)
 
@@ -51,6 +66,7 @@ class ArticleBody:
     blocks: list[BlockView]
     notes: list[NoteView]
     citations: list[CitationView]
+    definitions: Definitions
 
 
 def editorial_label(index: int) -> str:
@@ -73,63 +89,96 @@ def block_at(blocks, offset):
     return found
 
 
-def assemble_body(article: Article) -> ArticleBody:
+def assemble_body(article: Article, highlights=()) -> ArticleBody:
     revision = article.current_revision
-    blocks = list(revision.blocks.all())
-    views = {b.number: BlockView(number=b.number, kind=b.kind, text=b.text) for b in blocks}
-    notes, citations = [], []
-    for footnote in revision.footnotes.all():
-        key = footnote.marker
-        html = escape(footnote.text)
+    blocks = [BlockView(b.number, b.kind, b.text, b.start) for b in revision.blocks.all()]
+    footnotes = list(revision.footnotes.all())
+    definitions = Definitions()
+    by_block, by_footnote = mention_spans(revision, definitions)
+    for block in blocks:
+        block.spans.extend(by_block.get(block.number, ()))
+    notes = footnote_notes(footnotes, blocks, by_footnote)
+    citations = citation_spans(revision, blocks)
+    notes += editorial_notes(article, blocks)
+    add_highlights(blocks, highlights)
+    notes.sort(key=lambda n: (n.block_number or 10**9, n.kind != "source"))
+    for block in blocks:
+        block.html = render_tree(weave(block.text, block.spans))
+    return ArticleBody(blocks, notes, citations, definitions)
+
+
+def footnote_notes(footnotes, blocks, mention_spans_by_footnote) -> list[NoteView]:
+    notes = []
+    for footnote in footnotes:
+        html = render_tree(weave(footnote.text, mention_spans_by_footnote.get(footnote.pk, [])))
         block = block_at(blocks, footnote.offset) if footnote.offset is not None else None
-        notes.append(NoteView(key, footnote.marker, "source", html, block.number if block else None))
+        notes.append(NoteView(footnote.marker, footnote.marker, "source", html, block.number if block else None))
         if block:
-            views[block.number].spans.append(
-                Span(footnote.offset - block.start, footnote.offset - block.start, "note",
-                     (("label", footnote.marker), ("sidenote_html", html)), key)
-            )
+            at = footnote.offset - block.start
+            block.spans.append(Span(at, at, "note", (("label", footnote.marker), ("sidenote_html", html)), footnote.marker))
+    return notes
+
+
+def citation_spans(revision, blocks) -> list[CitationView]:
+    """Citations link to the list of sources; a mention inside one (a news agency, a paper) is
+    linked from that list instead, since a link cannot sit inside another link."""
+    citations, by_number = [], {b.number: b for b in blocks}
     for index, citation in enumerate(revision.citations.select_related("block"), start=1):
-        key = str(index)
-        block = citation.block
-        citations.append(CitationView(key, citation.text, block.number))
-        views[block.number].spans.append(Span(citation.start - block.start, citation.end - block.start, "citation", (), key))
+        block = by_number[citation.block.number]
+        start, end = citation.start - block.start, citation.end - block.start
+        inside = [s for s in block.spans if s.kind == "entry" and start <= s.start and s.end <= end]
+        block.spans = [s for s in block.spans if s not in inside]
+        shifted = [Span(s.start - start, s.end - start, s.kind, s.attrs, s.key) for s in inside]
+        html = render_tree(weave(citation.text, shifted))
+        citations.append(CitationView(str(index), citation.text, block.number, html))
+        block.spans.append(Span(start, end, "citation", (), str(index)))
+    return citations
+
+
+def editorial_notes(article, blocks) -> list[NoteView]:
+    notes = []
     placed = [n for n in article.editorial_notes.all() if n.start is not None and n.state != "orphaned"]
     for index, note in enumerate(sorted(placed, key=lambda n: (n.start, n.pk))):
-        label = editorial_label(index)
-        key = f"e{label}"
-        html = render_markdown(note.body)
+        label, key = editorial_label(index), f"e{editorial_label(index)}"
         end_block = block_at(blocks, note.end)
-        notes.append(NoteView(key, label, "editorial", html, end_block.number if end_block else None, note.exact))
-        add_editorial_spans(views, blocks, note, key, label, render_markdown_inline(note.body))
-    notes.sort(key=lambda n: (n.block_number or 10**9, n.kind != "source"))
-    for view in views.values():
-        view.html = render_tree(weave(view.text, view.spans))
-    return ArticleBody(list(views.values()), notes, citations)
+        notes.append(NoteView(key, label, "editorial", render_markdown(note.body),
+                              end_block.number if end_block else None, note.exact))
+        for block, start, end in clip(blocks, note.start, note.end):
+            block.spans.append(Span(start, end, "editorial", (), key))
+        if end_block:
+            at = min(note.end, end_block.start + len(end_block.text)) - end_block.start
+            sidenote = render_markdown_inline(note.body)
+            end_block.spans.append(Span(at, at, "note", (("label", label), ("sidenote_html", sidenote)), key))
+    return notes
 
 
-def add_editorial_spans(views, blocks, note, key, label, sidenote_html):
+def clip(blocks, start, end):
+    """(block, local start, local end) for each block a canonical span covers."""
     for block in blocks:
-        start, end = max(note.start, block.start), min(note.end, block.end)
-        if start < end:
-            views[block.number].spans.append(Span(start - block.start, end - block.start, "editorial", (), key))
-    end_block = block_at(blocks, note.end)
-    if end_block:
-        offset = min(note.end, end_block.end) - end_block.start
-        views[end_block.number].spans.append(
-            Span(offset, offset, "note", (("label", label), ("sidenote_html", sidenote_html)), key)
-        )
+        s, e = max(start, block.start), min(end, block.start + len(block.text))
+        if s < e:
+            yield block, s - block.start, e - block.start
 
 
-def body_cache_key(article: Article) -> str:
-    return f"article-body:v1:{article.pk}:{article.current_revision_id}:{article.body_version}"
+def add_highlights(blocks, highlights) -> None:
+    for highlight in highlights:
+        attrs = (("css", highlight.css), ("label", highlight.label))
+        for block, start, end in clip(blocks, highlight.start, highlight.end):
+            block.spans.append(Span(start, end, "highlight", attrs, highlight.key))
 
 
-def article_body_html(article: Article) -> str:
-    """The rendered body of the article (blocks, notes, sources), from the cache when it can."""
-    key = body_cache_key(article)
+def body_cache_key(article: Article, highlights=()) -> str:
+    marks = hashlib.sha256(repr(sorted(highlights, key=lambda h: h.key)).encode()).hexdigest()[:16]
+    return (f"article-body:v2:{article.pk}:{article.current_revision_id}:{article.body_version}:"
+            f"{ApparatusState.current()}:{marks}")
+
+
+def article_body_html(article: Article, highlights=()) -> str:
+    """The rendered body of the article (blocks, notes, sources, definitions), cached."""
+    key = body_cache_key(article, highlights)
     html = cache.get(key)
     if html is None:
-        body = assemble_body(article)
+        body = assemble_body(article, highlights)
         html = render_to_string("edition/_article_body.html", {"article": article, "body": body})
         cache.set(key, html, BODY_CACHE_SECONDS)
     return html

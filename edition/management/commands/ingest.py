@@ -1,26 +1,33 @@
-"""python manage.py ingest [PATH ...]: load raw articles (default: the seeds folder)."""
+"""python manage.py ingest [PATH ...]: load the apparatus and raw articles (default: seeds/)."""
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from edition.cleaning.manifest import ManifestError
+from edition.linking.aliases import ApparatusError
+from edition.services.apparatus_load import apparatus_folder, load_apparatus
 from edition.services.ingest import ingest_paths
+from edition.services.linking import link_all
 
 SYMBOLS = {"created": "+", "revised": "~", "unchanged": "=", "failed": "!"}
 
 
 class Command(BaseCommand):
-    help = "Clean and store raw article files; a changed file becomes a new revision."
+    help = ("Load the editorial apparatus (seeds/apparatus/), then clean and store raw article files; "
+            "a changed file becomes a new revision; mentions are linked.")
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="Files or folders (default: seeds/).")
+        parser.add_argument("--apparatus", type=Path, help="Folder with entries.yaml and events.yaml "
+                            "(default: seeds/apparatus/ if present).")
 
-    def handle(self, *args, paths, **options):
+    def handle(self, *args, paths, apparatus, **options):
         paths = paths or [Path(settings.EDITION_SEEDS_DIR)]
         for path in paths:
             if not path.exists():
                 raise CommandError(f"{path}: no such file or folder")
+        apparatus_changed = self.load_apparatus(apparatus or apparatus_folder(Path(settings.EDITION_SEEDS_DIR)))
         counts = dict.fromkeys(SYMBOLS, 0)
         try:
             for result in ingest_paths(paths):
@@ -28,10 +35,28 @@ class Command(BaseCommand):
                 self.report(result)
         except ManifestError as error:
             raise CommandError(f"manifest: {error}")
+        if apparatus_changed:
+            reports = link_all()
+            self.stdout.write(f"Linked {len(reports)} article(s) to the changed apparatus: "
+                              f"{sum(r.mentions for r in reports)} mentions.")
+            for report in reports:
+                for quote in report.missing_quotes:
+                    self.stderr.write(f"  {report.article.source_file}: event quote not found: {quote}")
         summary = ", ".join(f"{n} {status}" for status, n in counts.items())
         self.stdout.write(f"Ingested {sum(counts.values())} file(s): {summary}.")
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) could not be ingested (see above).")
+
+    def load_apparatus(self, folder):
+        if folder is None:
+            return False
+        try:
+            report = load_apparatus(folder)
+        except ApparatusError as error:
+            raise CommandError(f"apparatus in {folder}:\n{error}")
+        self.stdout.write(f"Apparatus: {report.entries} entries, {report.events} events "
+                          f"({'changed' if report.changed else 'unchanged'}).")
+        return bool(report.changed)
 
     def report(self, result):
         if result.failed:

@@ -12,8 +12,12 @@ function citationFor(block) {
 
 async function copy(text) {
   if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text);
-    return true;
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // refused (permission, focus): fall back to the selection below
+    }
   }
   const area = document.createElement("textarea");
   area.value = text;
@@ -27,19 +31,36 @@ async function copy(text) {
   return ok;
 }
 
+// One polite live region tells screen-reader users what a click did (the button's label stays put).
+let status;
+
+function announce(message) {
+  if (!status) {
+    status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    article.append(status);
+  }
+  status.textContent = message;
+}
+
 function addButton(block) {
+  const number = block.id.slice(1);
   const button = document.createElement("button");
+  let reset;
   button.type = "button";
   button.className = "cite-button";
   button.textContent = "Cite";
-  button.setAttribute("aria-label", `Copy a citation of paragraph ${block.id.slice(1)}`);
+  button.setAttribute("aria-label", `Cite paragraph ${number}: copy a reference to it`);
   button.addEventListener("click", async () => {
     const text = citationFor(block);
     button.dataset.citation = text;
     const ok = await copy(text).catch(() => false);
     button.textContent = ok ? "Copied" : "Cite";
     button.classList.toggle("copied", ok);
-    setTimeout(() => { button.textContent = "Cite"; button.classList.remove("copied"); }, 2000);
+    announce(ok ? `Citation of paragraph ${number} copied.` : `Could not copy. Citation of paragraph ${number}: ${text}`);
+    clearTimeout(reset);
+    reset = setTimeout(() => { button.textContent = "Cite"; button.classList.remove("copied"); }, 2000);
   });
   block.querySelector(".pnum").after(button);
 }

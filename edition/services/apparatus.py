@@ -1,0 +1,146 @@
+"""Read side of the apparatus: occurrences in context, accounts of an event, the timeline, JSON.
+
+Only mentions in each article's current revision count; older revisions keep theirs for history.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.db.models import F
+
+from edition.models import Article, Entry, Event, Mention
+from edition.render.timeline import TimelineArticle, TimelineEvent, timeline_svg
+
+CONTEXT = 70
+
+
+def current_mentions():
+    return Mention.objects.filter(revision_id=F("revision__article__current_revision_id"))
+
+
+@dataclass
+class Occurrence:
+    article: Article
+    block_number: int | None  # None: in the source's footnote `note_marker`
+    left: str
+    keyword: str
+    right: str
+    note_marker: str = ""
+
+    @property
+    def anchor(self):
+        return f"p{self.block_number}" if self.block_number else f"note-{self.note_marker}"
+
+    @property
+    def place(self):
+        return f"¶{self.block_number}" if self.block_number else f"note {self.note_marker}"
+
+    @property
+    def url(self):
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+
+def mention_place(mention):
+    """The text a mention lies in and its offsets there: a body block, or a footnote."""
+    if mention.block_id:
+        return mention.block.text, mention.start - mention.block.start, mention.end - mention.block.start
+    return mention.footnote.text, mention.start, mention.end
+
+
+def occurrences(mentions, context: int | None = CONTEXT) -> list[Occurrence]:
+    """Keyword-in-context lines in publication and text order; `context=None`: the whole paragraph."""
+    rows = mentions.select_related("block", "footnote", "revision__article").order_by(
+        "revision__article__published", "revision__article__title", "footnote", "start")
+    lines = []
+    for mention in rows:
+        text, start, end = mention_place(mention)
+        left_from = 0 if context is None else max(0, start - context)
+        right_to = len(text) if context is None else end + context
+        lines.append(Occurrence(
+            article=mention.revision.article, block_number=mention.block.number if mention.block_id else None,
+            left=("…" if left_from > 0 else "") + text[left_from:start], keyword=text[start:end],
+            right=text[end:right_to] + ("…" if right_to < len(text) else ""),
+            note_marker=mention.footnote.marker if mention.footnote_id else "",
+        ))
+    return lines
+
+
+def entry_occurrences(entry: Entry) -> list[Occurrence]:
+    return occurrences(current_mentions().filter(entry=entry))
+
+
+@dataclass
+class Account:
+    """One article's report of an event: its passages, with the mention marked."""
+
+    article: Article
+    passages: list[Occurrence]
+
+
+def event_accounts(event: Event) -> list[Account]:
+    """Each article's passages about `event`, side by side, in order of publication."""
+    mentions = current_mentions().filter(event=event)
+    grouped: OrderedDict[int, Account] = OrderedDict()
+    for line in occurrences(mentions, context=None):
+        grouped.setdefault(line.article.pk, Account(line.article, [])).passages.append(line)
+    return list(grouped.values())
+
+
+def short_date(event: Event) -> str:
+    if event.precision == "year":
+        return event.date.strftime("%Y")
+    if event.precision == "month":
+        return event.date.strftime("%b %Y")
+    return event.date.strftime("%-d %b %Y")
+
+
+def edition_timeline() -> str:
+    articles = list(Article.objects.filter(current_revision__isnull=False).order_by("published", "title"))
+    reported = {}
+    for event_id, article_id in current_mentions().filter(event__isnull=False).values_list(
+            "event_id", "revision__article_id").distinct():
+        reported.setdefault(event_id, set()).add(str(article_id))
+    columns = [TimelineArticle(str(a.pk), column_label(a), a.title, a.published, a.get_absolute_url())
+               for a in articles]
+    events = [TimelineEvent(e.name, short_date(e), e.date, e.get_absolute_url(),
+                            frozenset(reported.get(e.pk, ()))) for e in Event.objects.all()]
+    return timeline_svg(events, columns)
+
+
+def column_label(article: Article) -> str:
+    publication = {"Nikkei Asian Review": "Nikkei", "The Japan Times": "Japan Times"}.get(
+        article.publication, article.publication or "Article")
+    year = article.published.year if article.published else ""
+    return f"{publication} {year}".strip()
+
+
+def mention_json(mention) -> dict:
+    """Offsets are into the canonical text; a mention in a source footnote has block null, the
+    footnote's marker, and offsets into the footnote's text."""
+    article = mention.revision.article
+    return {"article": article.slug, "source_file": article.source_file,
+            "block": mention.block.number if mention.block_id else None,
+            "footnote": mention.footnote.marker if mention.footnote_id else None,
+            "start": mention.start, "end": mention.end, "quote": mention.text}
+
+
+def mentions_by_target(field: str) -> dict[int, list[dict]]:
+    rows = current_mentions().filter(**{f"{field}__isnull": False}).select_related(
+        "block", "footnote", "revision__article").order_by("revision__article__published", "start")
+    grouped: dict[int, list[dict]] = {}
+    for mention in rows:
+        grouped.setdefault(getattr(mention, f"{field}_id"), []).append(mention_json(mention))
+    return grouped
+
+
+def events_json() -> list[dict]:
+    mentions = mentions_by_target("event")
+    return [{"id": e.slug, "name": e.name, "date": e.date.isoformat(), "date_precision": e.precision,
+             "mentions": mentions.get(e.pk, [])} for e in Event.objects.all()]
+
+
+def entries_json() -> list[dict]:
+    mentions = mentions_by_target("entry")
+    return [{"id": e.slug, "name": e.name, "kind": e.kind, "aliases": [a.text for a in e.aliases.all()],
+             "mentions": mentions.get(e.pk, [])} for e in Entry.objects.prefetch_related("aliases")]

@@ -1,0 +1,83 @@
+"""The apparatus inside an article: mention spans for the weave, and the definitions the
+popovers show (an entry's short definition; an event's date and the other articles that report it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+
+from edition.models import Mention
+from edition.weave import Span
+
+
+@dataclass
+class ReportedIn:
+    title: str
+    publication: str
+    published: object
+    url: str
+    block_number: int
+
+
+@dataclass
+class EventDefinition:
+    event: object
+    reported_in: list[ReportedIn] = field(default_factory=list)
+
+
+@dataclass
+class Definitions:
+    entries: dict = field(default_factory=dict)  # slug -> Entry
+    events: dict = field(default_factory=dict)  # slug -> EventDefinition
+
+    def __bool__(self):
+        return bool(self.entries or self.events)
+
+
+def mention_spans(revision, definitions: Definitions):
+    """Spans of the revision's mentions by block number and by footnote id; fills `definitions`."""
+    by_block, by_footnote = {}, {}
+    mentions = Mention.objects.filter(revision=revision).select_related("entry", "event", "block")
+    for mention in mentions:
+        if mention.block_id:
+            start, end = mention.start - mention.block.start, mention.end - mention.block.start
+            target = by_block.setdefault(mention.block.number, [])
+        else:
+            start, end = mention.start, mention.end
+            target = by_footnote.setdefault(mention.footnote_id, [])
+        target.extend(_spans(mention, start, end, definitions))
+    _add_reported_in(revision, definitions)
+    return by_block, by_footnote
+
+
+def _spans(mention, start, end, definitions):
+    if mention.entry_id:
+        entry = mention.entry
+        definitions.entries[entry.slug] = entry
+        attrs = (("href", entry.get_absolute_url()), ("ref", f"entry-{entry.slug}"), ("kind", entry.kind))
+        return [Span(start, end, "entry", attrs, f"{entry.slug}@{start}")]
+    event = mention.event
+    definitions.events.setdefault(event.slug, EventDefinition(event))
+    attrs = (("href", event.get_absolute_url()), ("ref", f"event-{event.slug}"), ("name", event.name))
+    return [Span(start, end, "event", attrs, f"{event.slug}@{start}"),
+            Span(end, end, "eventref", attrs, f"{event.slug}@{end}")]
+
+
+def _add_reported_in(revision, definitions: Definitions) -> None:
+    """For each event of this article, the paragraphs of the other articles that report it."""
+    if not definitions.events:
+        return
+    others = (
+        Mention.objects.filter(event__slug__in=definitions.events.keys(),
+                               revision_id=F("revision__article__current_revision_id"),
+                               block__isnull=False)
+        .exclude(revision__article_id=revision.article_id)
+        .select_related("event", "block", "revision__article")
+        .order_by("revision__article__published", "start")
+    )
+    for mention in others:
+        article = mention.revision.article
+        definitions.events[mention.event.slug].reported_in.append(ReportedIn(
+            article.title, article.publication, article.published,
+            f"{article.get_absolute_url()}#p{mention.block.number}", mention.block.number))
