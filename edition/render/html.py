@@ -1,6 +1,7 @@
 """Render a woven tree (edition.weave) as HTML for the reading page and the static site."""
 from __future__ import annotations
 
+import re
 from html import escape
 
 from edition.weave import Node
@@ -16,10 +17,17 @@ def _citation(node: Node, inner: str) -> str:
     return f'<a{_attrs({"class": "citation", "id": ident, "href": f"#cite-{key}"})}>{inner}</a>'
 
 
+LINK_TAGS = re.compile(r"</?a\b[^>]*>")
+
+
 def _note_ref(node: Node, inner: str) -> str:
-    """A note marker: the number links to the note, and a sidenote copy sits in the margin."""
+    """A note marker: the number links to the note, and a sidenote copy sits in the margin.
+
+    The margin copy is hidden from screen readers (the endnote is the note), so it must hold
+    nothing focusable: its links are unwrapped to plain text; the endnote keeps them.
+    """
     key, label = node.span.key, node.span.attr("label")
-    sidenote = node.span.attr("sidenote_html", "")
+    sidenote = LINK_TAGS.sub("", node.span.attr("sidenote_html", ""))
     link = _attrs({"href": f"#note-{key}", "id": f"ref-{key}", "class": "note-ref",
                    "role": "doc-noteref", "aria-label": f"Note {label}"})
     margin = (

@@ -69,3 +69,21 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def edition(transactional_db):
+    """The seed edition, ingested and committed so that live_server's thread can read it.
+
+    Returns the articles' paths by source-file prefix: edition["004_"] is the AsiaNews article."""
+    import io
+
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from edition.models import Article
+
+    cache.clear()  # woven bodies cached by earlier tests under the same keys
+    call_command("ingest", str(Path(settings.BASE_DIR) / "seeds"), stdout=io.StringIO())
+    return {article.source_file[:4]: article.get_absolute_url() for article in Article.objects.all()}

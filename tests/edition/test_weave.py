@@ -93,3 +93,10 @@ def test_the_html_renderer_links_a_note_marker_both_ways():
     tree = weave("text", [Span(4, 4, "note", (("label", "1"), ("sidenote_html", "A note")), key="1")])
     html = render_tree(tree)
     assert 'href="#note-1"' in html and 'id="ref-1"' in html and "A note" in html
+
+
+def test_the_margin_copy_of_a_note_holds_no_link():
+    sidenote = 'See <a class="mention" href="/entries/x/">Chunxiao</a>.'
+    tree = weave("text", [Span(4, 4, "note", (("label", "1"), ("sidenote_html", sidenote)), key="1")])
+    margin = render_tree(tree).split('class="sidenote"', 1)[1]
+    assert "<a" not in margin and "Chunxiao" in margin
