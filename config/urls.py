@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("markdownx/", include("markdownx.urls")),
     path("accounts/", include("accounts.urls")),
+    path("api/", include("annotations.urls")),
     path("", include("edition.urls")),
 ]

@@ -98,7 +98,7 @@ def fingerprint(clean: CleanArticle) -> str:
 def store_clean_article(clean: CleanArticle, raw: str, path: Path) -> IngestResult:
     digest = fingerprint(clean)
     article = (
-        Article.objects.select_for_update()
+        Article.objects.select_for_update(of=("self",))
         .select_related("current_revision")
         .filter(source_file=clean.source_file)
         .first()
