@@ -3,6 +3,8 @@ from django import forms
 from django.contrib import admin
 from markdownx.admin import MarkdownxModelAdmin
 
+from edition import admin_entries  # noqa: F401  (the apparatus: entries, events, mentions)
+from edition import admin_apparatus  # noqa: F401  (event-link suggestions)
 from edition.models import Article, Block, Citation, EditorialNote, Footnote, Revision
 from edition.services.editorial_notes import EditorialNoteError, locate_in_block, place_editorial_note, touch_body
 

@@ -4,6 +4,7 @@ from itertools import groupby
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from edition.markdown import render_markdown
 from edition.models import Entry, Event
@@ -15,12 +16,14 @@ def initial(entry):
     return letter if letter.isalpha() else "#"
 
 
+@require_safe
 def glossary(request):
     entries = Entry.objects.filter(kind__in=Entry.GLOSSARY_KINDS)
     letters = [(letter, list(group)) for letter, group in groupby(entries, key=initial)]
     return render(request, "edition/glossary.html", {"letters": letters, "nav": "glossary"})
 
 
+@require_safe
 def register(request):
     sections = []
     for kind, heading in (("person", "Persons"), ("place", "Places"), ("organisation", "Organisations")):
@@ -28,6 +31,7 @@ def register(request):
     return render(request, "edition/register.html", {"sections": sections, "nav": "register"})
 
 
+@require_safe
 def entry(request, slug):
     entry = get_object_or_404(Entry.objects.prefetch_related("aliases", "see_also"), slug=slug)
     return render(request, "edition/entry.html", {
@@ -39,11 +43,13 @@ def entry(request, slug):
     })
 
 
+@require_safe
 def events(request):
     return render(request, "edition/events.html", {
         "events": Event.objects.select_related("place"), "nav": "events"})
 
 
+@require_safe
 def event(request, slug):
     event = get_object_or_404(Event.objects.select_related("place").prefetch_related("participants"), slug=slug)
     return render(request, "edition/event.html", {
@@ -55,14 +61,17 @@ def event(request, slug):
     })
 
 
+@require_safe
 def timeline(request):
     return render(request, "edition/timeline.html", {
         "svg": mark_safe(apparatus.edition_timeline()), "nav": "timeline"})
 
 
+@require_safe
 def events_api(request):
     return JsonResponse(apparatus.events_json(), safe=False, json_dumps_params={"ensure_ascii": False})
 
 
+@require_safe
 def entries_api(request):
     return JsonResponse(apparatus.entries_json(), safe=False, json_dumps_params={"ensure_ascii": False})

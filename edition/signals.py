@@ -4,3 +4,4 @@ from django.dispatch import Signal
 # Sent inside the ingest transaction after a new revision and its blocks are stored.
 # kwargs: article, revision, previous (the revision it replaces, or None).
 revision_created = Signal()
+apparatus_changed = Signal()  # after an apparatus load changed entries or events (no kwargs)

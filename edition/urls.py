@@ -1,6 +1,6 @@
 from django.urls import path
 
-from edition import apparatus_views, views
+from edition import apparatus_views, editing_views, views
 
 app_name = "edition"
 urlpatterns = [
@@ -15,4 +15,6 @@ urlpatterns = [
     path("timeline/", apparatus_views.timeline, name="timeline"),
     path("api/events/", apparatus_views.events_api, name="events_api"),
     path("api/entries/", apparatus_views.entries_api, name="entries_api"),
+    path("editing/suggestions/", editing_views.suggestions, name="suggestions"),
+    path("editing/suggestions/<int:pk>/decide/", editing_views.suggestion_decide, name="suggestion_decide"),
 ]

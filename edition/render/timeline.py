@@ -14,10 +14,11 @@ from html import escape
 
 ROW = 30
 HEADER = 150
-LEFT = 470
+LEFT = 540
 COLUMN = 56
 PAD = 16
 RIGHT = 110  # room for the last rotated column head
+NAME_CHARS = 66  # what fits between the date and the first column
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def timeline_svg(events: list[TimelineEvent], articles: list[TimelineArticle]) -
     columns = {a.key: LEFT + COLUMN * i + COLUMN // 2 for i, a in enumerate(articles)}
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="timeline-title timeline-desc">',
+        f'width="{width}" height="{height}" aria-labelledby="timeline-title timeline-desc">',
         '<title id="timeline-title">Timeline of the events reported in the edition</title>',
         f'<desc id="timeline-desc">{len(events)} events in date order; a dot marks each article that '
         f'reports an event; a rule marks each article’s publication date.</desc>',
@@ -79,7 +80,7 @@ def _event_row(event: TimelineEvent, y: int, columns: dict, index: int) -> str:
             dots.append(f'<circle class="tl-dot" cx="{x}" cy="{y}" r="7"/>')
         else:
             dots.append(f'<circle class="tl-empty" cx="{x}" cy="{y}" r="2.5"/>')
-    name = escape(event.name if len(event.name) <= 56 else event.name[:54] + "…")
+    name = escape(event.name if len(event.name) <= NAME_CHARS else event.name[:NAME_CHARS - 2] + "…")
     return (f'{band}<text class="tl-date" x="{PAD}" y="{y + 5}">{escape(event.when)}</text>'
             f'<a href="{escape(event.url)}"><title>{escape(event.name)}</title>'
             f'<text class="tl-name" x="{PAD + 92}" y="{y + 5}">{name}</text></a>' + "".join(dots))

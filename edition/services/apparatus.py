@@ -5,28 +5,24 @@ Only mentions in each article's current revision count; older revisions keep the
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.urls import reverse
 
 from edition.models import Article, Entry, Event, Mention
 from edition.render.timeline import TimelineArticle, TimelineEvent, timeline_svg
 
 CONTEXT = 70
+TIMELINE_COLUMNS = 40  # more articles than this: one timeline column per publication and year
 
 
 def current_mentions():
     return Mention.objects.filter(revision_id=F("revision__article__current_revision_id"))
 
 
-@dataclass
-class Occurrence:
-    article: Article
-    block_number: int | None  # None: in the source's footnote `note_marker`
-    left: str
-    keyword: str
-    right: str
-    note_marker: str = ""
+class _Place:
+    """Where a line or passage lies: a numbered paragraph, or the source's footnote `note_marker`."""
 
     @property
     def anchor(self):
@@ -39,6 +35,42 @@ class Occurrence:
     @property
     def url(self):
         return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+
+@dataclass
+class Occurrence(_Place):
+    article: Article
+    block_number: int | None  # None: in the source's footnote `note_marker`
+    left: str
+    keyword: str
+    right: str
+    note_marker: str = ""
+
+
+@dataclass
+class Passage(_Place):
+    """A whole paragraph (or footnote) of one article, with every span that reports the event."""
+
+    article: Article
+    block_number: int | None
+    note_marker: str
+    text: str
+    marks: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def parts(self) -> list[tuple[str, bool]]:
+        """The text cut into (words, marked?) runs, overlapping marks merged."""
+        parts, at = [], 0
+        for start, end in sorted(self.marks):
+            start = max(start, at)
+            if start > at:
+                parts.append((self.text[at:start], False))
+            if end > start:
+                parts.append((self.text[start:end], True))
+            at = max(at, end)
+        if at < len(self.text):
+            parts.append((self.text[at:], False))
+        return parts
 
 
 def mention_place(mention):
@@ -72,19 +104,28 @@ def entry_occurrences(entry: Entry) -> list[Occurrence]:
 
 @dataclass
 class Account:
-    """One article's report of an event: its passages, with the mention marked."""
+    """One article's report of an event: its passages, each once, with the reporting words marked."""
 
     article: Article
-    passages: list[Occurrence]
+    passages: list[Passage]
 
 
 def event_accounts(event: Event) -> list[Account]:
     """Each article's passages about `event`, side by side, in order of publication."""
-    mentions = current_mentions().filter(event=event)
-    grouped: OrderedDict[int, Account] = OrderedDict()
-    for line in occurrences(mentions, context=None):
-        grouped.setdefault(line.article.pk, Account(line.article, [])).passages.append(line)
-    return list(grouped.values())
+    rows = current_mentions().filter(event=event).select_related("block", "footnote", "revision__article").order_by(
+        "revision__article__published", "revision__article__title", "footnote", "start")
+    accounts: OrderedDict[int, Account] = OrderedDict()
+    passages: dict[tuple, Passage] = {}
+    for mention in rows:
+        text, start, end = mention_place(mention)
+        key = (mention.revision_id, mention.block_id, mention.footnote_id)
+        if key not in passages:
+            article = mention.revision.article
+            passages[key] = Passage(article, mention.block.number if mention.block_id else None,
+                                    mention.footnote.marker if mention.footnote_id else "", text)
+            accounts.setdefault(article.pk, Account(article, [])).passages.append(passages[key])
+        passages[key].marks.append((start, end))
+    return list(accounts.values())
 
 
 def short_date(event: Event) -> str:
@@ -96,16 +137,25 @@ def short_date(event: Event) -> str:
 
 
 def edition_timeline() -> str:
-    articles = list(Article.objects.filter(current_revision__isnull=False).order_by("published", "title"))
+    """One column per article; past TIMELINE_COLUMNS articles, one per publication and year."""
+    articles = list(Article.objects.filter(current_revision__isnull=False).only(
+        "slug", "title", "publication", "published").order_by("published", "title"))
+    by_article = len(articles) <= TIMELINE_COLUMNS
+    columns, column_of = {}, {}
+    for a in articles:
+        key = str(a.pk) if by_article else column_label(a)
+        column_of[a.pk] = key
+        if key not in columns:
+            columns[key] = (TimelineArticle(key, article_label(a), a.title, a.published, a.get_absolute_url())
+                            if by_article else TimelineArticle(key, key, key, None, reverse("edition:contents")))
     reported = {}
     for event_id, article_id in current_mentions().filter(event__isnull=False).values_list(
             "event_id", "revision__article_id").distinct():
-        reported.setdefault(event_id, set()).add(str(article_id))
-    columns = [TimelineArticle(str(a.pk), column_label(a), a.title, a.published, a.get_absolute_url())
-               for a in articles]
+        if article_id in column_of:
+            reported.setdefault(event_id, set()).add(column_of[article_id])
     events = [TimelineEvent(e.name, short_date(e), e.date, e.get_absolute_url(),
                             frozenset(reported.get(e.pk, ()))) for e in Event.objects.all()]
-    return timeline_svg(events, columns)
+    return timeline_svg(events, list(columns.values()))
 
 
 def column_label(article: Article) -> str:
@@ -115,13 +165,19 @@ def column_label(article: Article) -> str:
     return f"{publication} {year}".strip()
 
 
+def article_label(article: Article) -> str:
+    """The column head of one article: publication, month and year (a paper prints several a year)."""
+    label = column_label(article)
+    return f"{label[:-4]}{article.published:%b %Y}" if article.published else label
+
+
 def mention_json(mention) -> dict:
-    """Offsets are into the canonical text; a mention in a source footnote has block null, the
-    footnote's marker, and offsets into the footnote's text."""
+    """{article, source_file, block, start, end, quote}, exactly (the API's contract). Offsets of a
+    body mention are into the canonical text; a mention in one of the source's footnotes (which are
+    not part of the canonical text) has block null and offsets into the footnote's text."""
     article = mention.revision.article
     return {"article": article.slug, "source_file": article.source_file,
             "block": mention.block.number if mention.block_id else None,
-            "footnote": mention.footnote.marker if mention.footnote_id else None,
             "start": mention.start, "end": mention.end, "quote": mention.text}
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import F
 
 from edition.models import Mention
+from edition.services.apparatus import short_date
 from edition.weave import Span
 
 
@@ -24,6 +25,10 @@ class ReportedIn:
 class EventDefinition:
     event: object
     reported_in: list[ReportedIn] = field(default_factory=list)
+
+    @property
+    def when(self) -> str:
+        return short_date(self.event)
 
 
 @dataclass
@@ -65,7 +70,8 @@ def _spans(mention, start, end, definitions):
 
 
 def _add_reported_in(revision, definitions: Definitions) -> None:
-    """For each event of this article, the paragraphs of the other articles that report it."""
+    """For each event of this article, the other articles that report it, each at the first
+    paragraph that does."""
     if not definitions.events:
         return
     others = (
@@ -76,8 +82,12 @@ def _add_reported_in(revision, definitions: Definitions) -> None:
         .select_related("event", "block", "revision__article")
         .order_by("revision__article__published", "start")
     )
-    for mention in others:
+    seen = set()
+    for mention in others:  # in text order: each other article once, at its first passage
         article = mention.revision.article
+        if (mention.event_id, article.pk) in seen:
+            continue
+        seen.add((mention.event_id, article.pk))
         definitions.events[mention.event.slug].reported_in.append(ReportedIn(
             article.title, article.publication, article.published,
             f"{article.get_absolute_url()}#p{mention.block.number}", mention.block.number))

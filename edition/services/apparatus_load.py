@@ -14,6 +14,7 @@ from django.db import transaction
 from edition.linking.aliases import load_entries
 from edition.linking.events import load_events
 from edition.models import ApparatusState, Entry, EntryAlias, Event, EventQuote
+from edition.signals import apparatus_changed
 
 ENTRY_FIELDS = ("kind", "name", "short", "note", "wikidata", "names")
 EVENT_FIELDS = ("name", "date", "date_end", "precision", "description")
@@ -54,6 +55,7 @@ def load_apparatus(folder: Path) -> LoadReport:
         _sync_many(event_rows[event.id].related, [event_rows[i] for i in event.related if i in event_rows], report)
     if report.changed:
         ApparatusState.bump()
+        apparatus_changed.send(sender=LoadReport)
     return report
 
 

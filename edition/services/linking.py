@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from annotations.anchoring import TextQuote, anchor
-from edition.linking.aliases import parse_entries
+from edition.linking.aliases import ApparatusError, parse_entries
 from edition.linking.matcher import Mention as Found
 from edition.linking.matcher import compile_matcher, find_mentions
 from edition.linking.quotes import locate_quote
 from edition.models import ApparatusState, Article, Entry, EventQuote, Mention
+from edition.services.editorial_notes import touch_body
 
 _matcher_cache: dict[str, object] = {}
 
@@ -38,17 +39,50 @@ def current_matcher():
     return _matcher_cache["matcher"]
 
 
-def glossary_from_rows(state):
-    """The pure layer's Glossary built from the database, so admin edits count like file edits."""
-    entries = []
-    for entry in Entry.objects.prefetch_related("aliases"):
-        entries.append({
-            "id": entry.slug, "kind": entry.kind, "name": entry.name, "short": entry.short or entry.name,
-            "aliases": [{"text": a.text, "case_sensitive": a.case_sensitive, "whole_word": a.whole_word}
-                        for a in entry.aliases.all()],
-        })
-    listed = state.ambiguous_surnames if state else []
+def glossary_from_rows(state, replace: tuple | None = None):
+    """The pure layer's Glossary built from the database, so admin edits count like file edits.
+
+    `replace` = (slug, kind, aliases) stands in for one entry as an editor is about to save it,
+    so that a clash can be refused before anything is written (see `alias_problems`)."""
+    entries = [_entry_record(entry.slug, entry.kind, entry.name, entry.short,
+                             [(a.text, a.case_sensitive, a.whole_word) for a in entry.aliases.all()])
+               for entry in Entry.objects.prefetch_related("aliases")]
+    if replace is not None:
+        slug, kind, aliases = replace
+        entries = [e for e in entries if e["id"] != slug] + [_entry_record(slug, kind, slug, slug, aliases)]
+    # A listed surname no person bears any longer (an entry deleted in the admin) is moot, not an error.
+    person_aliases = {a["text"] for e in entries if e["kind"] == "person" for a in e["aliases"]}
+    listed = [s for s in (state.ambiguous_surnames if state else []) if s in person_aliases]
     return parse_entries({"entries": entries, "ambiguous_surnames": listed}, source="database")
+
+
+def _entry_record(slug, kind, name, short, aliases) -> dict:
+    return {"id": slug, "kind": kind, "name": name, "short": short or name,
+            "aliases": [{"text": t, "case_sensitive": c, "whole_word": w} for t, c, w in aliases]}
+
+
+def alias_problems(slug: str, kind: str, aliases: list[tuple[str, bool, bool]]) -> list[str]:
+    """Why the entry's aliases, as an editor is about to save them, cannot be linked (or [])."""
+    try:
+        glossary_from_rows(ApparatusState.objects.filter(pk=1).first(), (slug, kind, aliases))
+    except ApparatusError as error:
+        return [problem.removeprefix("database: ") for problem in error.problems]
+    return []
+
+
+def apparatus_changed() -> list[LinkReport]:
+    """An editor changed an entry, an alias, an event or a curated quote: move the apparatus
+    version (part of every woven body's cache key) and rebuild every article's mentions."""
+    ApparatusState.bump()
+    return link_all()
+
+
+def mention_overrides_changed(article: Article) -> LinkReport:
+    """An editor added, changed or removed an override on `article`: relink it and drop its
+    cached body (the apparatus version does not move, so the body's own version must)."""
+    report = link_article(article)
+    touch_body(article)
+    return report
 
 
 def link_all() -> list[LinkReport]:
@@ -69,11 +103,14 @@ def link_article(article: Article, matcher=None) -> LinkReport:
     suppress, extra = overrides_for(article, blocks, revision.text, report)
     found = find_mentions(texts, matcher, suppress=suppress, extra=extra)
     events = event_mentions(article, texts, report)
-    entries = dict(Entry.objects.values_list("slug", "pk"))
-    rows = [_row(revision, blocks, footnotes, m, entry_id=entries.get(m.target_id)) for m in found]
+    entries = dict(Entry.objects.filter(slug__in={m.target_id for m in found}).values_list("slug", "pk"))
+    added = set(extra)
+    rows = [_row(revision, blocks, footnotes, m, entry_id=entries.get(m.target_id),
+                 source="editor" if m in added else "alias") for m in found]
     rows += [_row(revision, blocks, footnotes, m, event_id=event_id, source="curated") for m, event_id in events]
     Mention.objects.filter(revision=revision).delete()
-    Mention.objects.bulk_create(r for r in rows if r.entry_id or r.event_id)
+    rows = [r for r in rows if r.entry_id or r.event_id]
+    Mention.objects.bulk_create(rows)
     report.mentions = len(rows)
     return report
 
@@ -103,7 +140,8 @@ def overrides_for(article, blocks, text, report):
         if override.action == "suppress":
             suppress.add((index, local))
         elif override.entry_id:
-            extra.append(Found(index, local, local + (found.end - found.start), override.entry.slug, override.exact))
+            extra.append(Found(index, local, local + (found.end - found.start), override.entry.slug,
+                               text[found.start:found.end]))
     return suppress, extra
 
 

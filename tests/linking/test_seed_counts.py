@@ -1,23 +1,48 @@
 """Linked mention counts in the five seed articles, against counts derived independently.
 
-Blocks come from tests/linking/seed_blocks.py, a hand-bounded stand-in for edition/cleaning
-(being written concurrently); the lead will switch these tests to the real cleaner. Body blocks
-include photo captions (once, with their credit) and headings, not title, standfirst or
-byline; the footnote of 004 follows the body.
+Blocks come from the real cleaner (edition.cleaning.clean_article with the seed manifest), as
+ingest stores them: body blocks include photo captions (once, with their credit) and headings,
+not title, standfirst, dateline or byline; the footnotes of 004 follow the body as extra blocks.
 
 Each expected count is written out by hand below, with the occurrences it counts, and is also
 checked against a plain regular expression written here, independent of the apparatus and of
-the matcher.
+the matcher. tests/apparatus/test_stored_mention_counts.py checks the same counts in the database.
 """
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 import pytest
 
+from edition.cleaning import clean_article, load_manifest, read_source
 from edition.linking.aliases import load_entries
 from edition.linking.matcher import compile_matcher, find_mentions
 
-from .seed_blocks import APPARATUS, ARTICLES, body_blocks, footnotes, linkable_blocks
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+APPARATUS = SEEDS / "apparatus"
+ARTICLES = sorted(path.name for path in SEEDS.glob("*.txt"))
+MAX_BYTES = 2 * 1024 * 1024
+
+
+@cache
+def cleaned(article: str):
+    manifest = load_manifest(SEEDS / "manifest.yaml")
+    return clean_article(read_source(SEEDS / article, MAX_BYTES), article, manifest.get(article))
+
+
+def body_blocks(article: str) -> list[str]:
+    return [block.text for block in cleaned(article).blocks]
+
+
+def footnotes(article: str) -> list[str]:
+    return [note.text for note in cleaned(article).footnotes]
+
+
+def linkable_blocks(article: str) -> list[str]:
+    """Body blocks followed by footnotes, as the link service searches them."""
+    return body_blocks(article) + footnotes(article)
+
 
 A = {name[:3]: name for name in ARTICLES}
 

@@ -9,6 +9,7 @@ from edition.linking.aliases import ApparatusError
 from edition.services.apparatus_load import apparatus_folder, load_apparatus
 from edition.services.ingest import ingest_paths
 from edition.services.linking import link_all
+from edition.services.suggestions import suggest_for_article
 
 SYMBOLS = {"created": "+", "revised": "~", "unchanged": "=", "failed": "!"}
 
@@ -29,10 +30,13 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: no such file or folder")
         apparatus_changed = self.load_apparatus(apparatus or apparatus_folder(Path(settings.EDITION_SEEDS_DIR)))
         counts = dict.fromkeys(SYMBOLS, 0)
+        fresh = []
         try:
             for result in ingest_paths(paths):
                 counts[result.status] += 1
                 self.report(result)
+                if result.status in ("created", "revised"):
+                    fresh.append(result.article)
         except ManifestError as error:
             raise CommandError(f"manifest: {error}")
         if apparatus_changed:
@@ -42,6 +46,7 @@ class Command(BaseCommand):
             for report in reports:
                 for quote in report.missing_quotes:
                     self.stderr.write(f"  {report.article.source_file}: event quote not found: {quote}")
+        self.suggest(fresh)
         summary = ", ".join(f"{n} {status}" for status, n in counts.items())
         self.stdout.write(f"Ingested {sum(counts.values())} file(s): {summary}.")
         if counts["failed"]:
@@ -57,6 +62,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Apparatus: {report.entries} entries, {report.events} events "
                           f"({'changed' if report.changed else 'unchanged'}).")
         return bool(report.changed)
+
+    def suggest(self, articles):
+        """Propose event links for new and revised articles, once their mentions are linked."""
+        if articles:
+            made = sum(len(suggest_for_article(article)) for article in articles)
+            self.stdout.write(f"Suggested {made} event link(s) in {len(articles)} new or revised article(s).")
 
     def report(self, result):
         if result.failed:

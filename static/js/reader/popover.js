@@ -9,12 +9,18 @@ function definitionFor(link) {
 }
 
 function place(popover, link) {
-  const box = link.getBoundingClientRect();
-  const width = Math.min(360, document.documentElement.clientWidth - 16);
+  // Under the mention's last line (a mention may wrap), or above it when the room below is short.
+  const rects = link.getClientRects();
+  const box = rects.length ? rects[rects.length - 1] : link.getBoundingClientRect();
+  const viewport = document.documentElement.clientWidth;
+  const width = Math.min(360, viewport - 16);
   popover.style.width = `${width}px`;
-  const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-  popover.style.left = `${left}px`;
-  popover.style.top = `${box.bottom + window.scrollY + 6}px`;
+  popover.style.left = `${window.scrollX + Math.max(8, Math.min(box.left, viewport - width - 8))}px`;
+  const height = popover.offsetHeight;
+  const first = rects.length ? rects[0] : box;
+  const below = window.innerHeight - box.bottom;
+  const top = below < height + 12 && first.top > below ? first.top - height - 6 : box.bottom + 6;
+  popover.style.top = `${window.scrollY + Math.max(top, 8 - window.scrollY)}px`;
 }
 
 function close({ restoreFocus = true } = {}) {
@@ -64,9 +70,18 @@ function onClick(event) {
 }
 
 function onKey(event) {
-  if (event.key === "Escape" && current) {
+  if (!current) return;
+  if (event.key === "Escape") {
     event.preventDefault();
     close();
+  } else if (event.key === "Tab" && current.popover.contains(document.activeElement)) {
+    // The popover sits at the end of the page: Tab out of it goes on from the mention instead.
+    const stops = current.popover.querySelectorAll("a[href], button");
+    if (!event.shiftKey && document.activeElement === stops[stops.length - 1]) close();
+    else if (event.shiftKey && document.activeElement === stops[0]) {
+      event.preventDefault();
+      close();
+    }
   }
 }
 
