@@ -3,7 +3,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
-from annotations.reading import reading_annotations
+from annotations.reading import ReadingFilter, facets, reading_annotations
 from edition.models import Article
 from edition.services.reading import Highlight, article_body_html
 
@@ -35,10 +35,13 @@ def highlights_for(annotations):
 
 def article(request, slug):
     article = get_object_or_404(published_articles().only(*PAGE_FIELDS), slug=slug)
-    annotations = reading_annotations(request.user, article)
+    every = reading_annotations(request.user, article)
+    filters = ReadingFilter.from_query(request.GET)
+    annotations = filters.apply(every)  # the panel's filters narrow the highlights too
     body = article_body_html(article, highlights_for(annotations))
     context = {"article": article, "body_html": mark_safe(body), "annotations": annotations,
-               "apparatus_off": request.GET.get("apparatus") == "off"}
+               "annotation_total": every.count, "annotation_filters": filters,
+               "annotation_facets": facets(every), "apparatus_off": request.GET.get("apparatus") == "off"}
     if request.user.is_staff:
         context["orphaned_notes"] = list(article.editorial_notes.filter(state="orphaned"))
     return render(request, "edition/article.html", context)

@@ -63,7 +63,7 @@ def _event_ref(node: Node, inner: str) -> str:
 def _highlight(node: Node, inner: str) -> str:
     span = node.span
     attrs = {"class": f"hl {span.attr('css', '')}".strip(), "data-annotation": span.key,
-             "id": f"hl-{span.key}" if node.part == 0 else None}
+             "id": f"hl-{span.key}" if node.part == 0 and not span.attr("continued") else None}
     return f"<mark{_attrs(attrs)}>{inner}</mark>"
 
 

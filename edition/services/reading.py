@@ -17,7 +17,7 @@ from edition.markdown import render_markdown, render_markdown_inline
 from edition.models import ApparatusState, Article
 from edition.render.html import render_tree
 from edition.services.apparatus_defs import Definitions, mention_spans
-from edition.weave import Span, weave
+from edition.weave import Node, Span, weave
 
 BODY_CACHE_SECONDS = 24 * 3600
 
@@ -41,6 +41,8 @@ class NoteView:
     html: str
     block_number: int | None
     quote: str = ""
+    tree: Node | None = None  # a source note's woven text (its mentions)
+    source: str = ""  # an editorial note's Markdown
 
 
 @dataclass
@@ -49,6 +51,7 @@ class CitationView:
     text: str
     block_number: int
     html: str = ""
+    tree: Node | None = None
 
 
 @dataclass
@@ -59,6 +62,7 @@ class BlockView:
     start: int
     html: str = ""
     spans: list = field(default_factory=list)
+    tree: Node | None = None
 
 
 @dataclass
@@ -90,6 +94,15 @@ def block_at(blocks, offset):
 
 
 def assemble_body(article: Article, highlights=()) -> ArticleBody:
+    body = weave_article(article, highlights)
+    for block in body.blocks:
+        block.html = render_tree(block.tree)
+    return body
+
+
+def weave_article(article: Article, highlights=()) -> ArticleBody:
+    """The article's blocks as woven trees (edition.weave) with their notes and citations: what
+    every output format renders. Block HTML is left to the caller (the page, or an export)."""
     revision = article.current_revision
     blocks = [BlockView(b.number, b.kind, b.text, b.start) for b in revision.blocks.all()]
     footnotes = list(revision.footnotes.all())
@@ -103,16 +116,18 @@ def assemble_body(article: Article, highlights=()) -> ArticleBody:
     add_highlights(blocks, highlights)
     notes.sort(key=lambda n: (n.block_number or 10**9, n.kind != "source"))
     for block in blocks:
-        block.html = render_tree(weave(block.text, block.spans))
+        block.tree = weave(block.text, block.spans)
     return ArticleBody(blocks, notes, citations, definitions)
 
 
 def footnote_notes(footnotes, blocks, mention_spans_by_footnote) -> list[NoteView]:
     notes = []
     for footnote in footnotes:
-        html = render_tree(weave(footnote.text, mention_spans_by_footnote.get(footnote.pk, [])))
+        tree = weave(footnote.text, mention_spans_by_footnote.get(footnote.pk, []))
+        html = render_tree(tree)
         block = block_at(blocks, footnote.offset) if footnote.offset is not None else None
-        notes.append(NoteView(footnote.marker, footnote.marker, "source", html, block.number if block else None))
+        notes.append(NoteView(footnote.marker, footnote.marker, "source", html, block.number if block else None,
+                              tree=tree))
         if block:
             at = footnote.offset - block.start
             block.spans.append(Span(at, at, "note", (("label", footnote.marker), ("sidenote_html", html)), footnote.marker))
@@ -129,8 +144,8 @@ def citation_spans(revision, blocks) -> list[CitationView]:
         inside = [s for s in block.spans if s.kind == "entry" and start <= s.start and s.end <= end]
         block.spans = [s for s in block.spans if s not in inside]
         shifted = [Span(s.start - start, s.end - start, s.kind, s.attrs, s.key) for s in inside]
-        html = render_tree(weave(citation.text, shifted))
-        citations.append(CitationView(str(index), citation.text, block.number, html))
+        tree = weave(citation.text, shifted)
+        citations.append(CitationView(str(index), citation.text, block.number, render_tree(tree), tree))
         block.spans.append(Span(start, end, "citation", (), str(index)))
     return citations
 
@@ -142,7 +157,7 @@ def editorial_notes(article, blocks) -> list[NoteView]:
         label, key = editorial_label(index), f"e{editorial_label(index)}"
         end_block = block_at(blocks, note.end)
         notes.append(NoteView(key, label, "editorial", render_markdown(note.body),
-                              end_block.number if end_block else None, note.exact))
+                              end_block.number if end_block else None, note.exact, source=note.body))
         for block, start, end in clip(blocks, note.start, note.end):
             block.spans.append(Span(start, end, "editorial", (), key))
         if end_block:
@@ -163,8 +178,10 @@ def clip(blocks, start, end):
 def add_highlights(blocks, highlights) -> None:
     for highlight in highlights:
         attrs = (("css", highlight.css), ("label", highlight.label))
-        for block, start, end in clip(blocks, highlight.start, highlight.end):
-            block.spans.append(Span(start, end, "highlight", attrs, highlight.key))
+        for index, (block, start, end) in enumerate(clip(blocks, highlight.start, highlight.end)):
+            # Only the first piece of a highlight that spans paragraphs carries its id.
+            piece = attrs + ((("continued", "1"),) if index else ())
+            block.spans.append(Span(start, end, "highlight", piece, highlight.key))
 
 
 def body_cache_key(article: Article, highlights=()) -> str:

@@ -100,3 +100,12 @@ def test_the_margin_copy_of_a_note_holds_no_link():
     tree = weave("text", [Span(4, 4, "note", (("label", "1"), ("sidenote_html", sidenote)), key="1")])
     margin = render_tree(tree).split('class="sidenote"', 1)[1]
     assert "<a" not in margin and "Chunxiao" in margin
+
+
+def test_a_highlight_across_paragraphs_has_one_id():
+    from edition.services.reading import BlockView, Highlight, add_highlights
+
+    blocks = [BlockView(1, "paragraph", "First one.", 0), BlockView(2, "paragraph", "Second.", 12)]
+    add_highlights(blocks, [Highlight(key="7", start=6, end=18)])
+    html = "".join(render_tree(weave(b.text, b.spans)) for b in blocks)
+    assert html.count('id="hl-7"') == 1 and html.count('data-annotation="7"') == 2
