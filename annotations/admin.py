@@ -68,3 +68,29 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # `manage.py create_api_token USER` prints the key once
+
+
+# --- Classes: assignments and flags (annotations.classroom) ---------------------------------------
+
+from annotations.classroom.models import Assignment, Flag  # noqa: E402
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(MarkdownxModelAdmin):
+    list_display = ("title", "classroom", "due", "from_block", "to_block", "min_annotations", "min_replies")
+    list_filter = ("due",)
+    list_select_related = ("classroom",)
+    search_fields = ("title", "classroom__name")
+    raw_id_fields = ("classroom", "created_by")
+    filter_horizontal = ("articles",)
+    date_hierarchy = "due"
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ("id", "annotation", "user", "reason", "created", "resolved")
+    list_filter = ("resolved",)
+    list_select_related = ("annotation", "user")
+    search_fields = ("reason", "user__username")
+    raw_id_fields = ("annotation", "user", "resolved_by")
+    readonly_fields = ("created", "resolved_at")

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "edition",
     "annotations",
     "accounts",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,7 @@ else:
             },
         }
     }
+INSTALLED_APPS += ["django.contrib.postgres"] if DATABASES["default"]["ENGINE"].endswith("postgresql") else []
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

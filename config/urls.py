@@ -9,5 +9,7 @@ urlpatterns = [
     path("markdownx/", include("markdownx.urls")),
     path("accounts/", include("accounts.urls")),
     path("api/", include("annotations.urls")),
+    path("search/", include("search.urls")),
+    path("classes/", include("annotations.urls_classes")),
     path("", include("edition.urls")),
 ]

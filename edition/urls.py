@@ -1,6 +1,6 @@
 from django.urls import path
 
-from edition import apparatus_views, editing_views, views
+from edition import apparatus_views, editing_views, export_views, views
 
 app_name = "edition"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("events/", apparatus_views.events, name="events"),
     path("events/<slug:slug>/", apparatus_views.event, name="event"),
     path("timeline/", apparatus_views.timeline, name="timeline"),
+    path("export/", export_views.export_page, name="export"),
     path("api/events/", apparatus_views.events_api, name="events_api"),
     path("api/entries/", apparatus_views.entries_api, name="entries_api"),
     path("editing/suggestions/", editing_views.suggestions, name="suggestions"),
