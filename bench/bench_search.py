@@ -118,7 +118,8 @@ def build(articles: list[dict], annotations: int, seed: int) -> dict:
     User = get_user_model()
     users = User.objects.bulk_create(User(username=f"reader{i}", password="!") for i in range(STUDENTS + TEACHERS))
     students, teachers = users[:STUDENTS], users[STUDENTS:]
-    rooms = Classroom.objects.bulk_create(Classroom(name=f"Class {i}", join_code=f"BENCH{i:03d}") for i in range(CLASSES))
+    rooms = Classroom.objects.bulk_create(Classroom(name=f"Class {i}", join_code=f"BENCH{i:03d}")
+                                          for i in range(CLASSES))
     room_of = {s.pk: rooms[i % CLASSES] for i, s in enumerate(students)}
     Membership.objects.bulk_create(
         [Membership(user=s, classroom=room_of[s.pk]) for s in students]
@@ -333,6 +334,7 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--limit", type=int, help="SEARCH_MAX_CANDIDATES for this run (default: the setting's)")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     articles = corpus(args.work, args.articles, args.seed)
@@ -347,6 +349,8 @@ def main(argv=None):
 
     from django.core.management import call_command
 
+    if args.limit:
+        settings.SEARCH_MAX_CANDIDATES = args.limit
     migrate()
     call_command("collectstatic", interactive=False, verbosity=0)  # the manifest storage of production
     built = None

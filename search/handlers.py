@@ -12,7 +12,7 @@ import logging
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from annotations.models import Annotation
+from annotations.models import Annotation, Tag
 from edition.models import Article, Entry, EntryAlias, Event
 from edition.signals import apparatus_changed, revision_created
 from search import indexing, names
@@ -74,6 +74,11 @@ def on_annotation_deleted(sender, instance, **kwargs):
     _safely(indexing.remove_annotation, instance.pk)
 
 
+def on_tag_renamed(sender, instance, created, raw=False, **kwargs):
+    if not raw and not created:
+        _safely(indexing.index_annotations, list(instance.annotations.values_list("pk", flat=True)))
+
+
 def on_tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -94,3 +99,4 @@ def connect() -> None:
     post_save.connect(on_annotation_saved, sender=Annotation, dispatch_uid=uid + "annotation.save")
     post_delete.connect(on_annotation_deleted, sender=Annotation, dispatch_uid=uid + "annotation.delete")
     m2m_changed.connect(on_tags_changed, sender=Annotation.tags.through, dispatch_uid=uid + "annotation.tags")
+    post_save.connect(on_tag_renamed, sender=Tag, dispatch_uid=uid + "tag")

@@ -29,8 +29,8 @@ def load_names() -> list[Name]:
     found = [Name(pk, name) for pk, name in Entry.objects.values_list("pk", "name")]
     for pk, names in Entry.objects.exclude(names=[]).values_list("pk", "names"):
         found += [Name(pk, n["name"]) for n in names or () if isinstance(n, dict) and n.get("name")]
-    found += [Name(entry_id, text, case_sensitive)
-              for entry_id, text, case_sensitive in EntryAlias.objects.values_list("entry_id", "text", "case_sensitive")]
+    aliases = EntryAlias.objects.values_list("entry_id", "text", "case_sensitive")
+    found += [Name(entry_id, text, case_sensitive) for entry_id, text, case_sensitive in aliases]
     return found
 
 

@@ -4,11 +4,11 @@
 
 1. The text is parsed (search.query) and widened with the names of the entries it names.
 2. Filters become index tokens (search.facets), so the engine applies them inside its index.
-3. The engine returns matching documents with their scores in its cheap order (newest first),
-   each part bounded: at most SEARCH_MAX_CANDIDATES paragraphs and as many annotations (so a word
-   found in 150,000 paragraphs costs no more than one found in 2,000; when there are more, the
-   result says so), and the entries and events, which are few and shown apart, first those the
-   query names.
+3. The engine returns matching documents with their scores in its cheap order (SQLite: newest
+   first; PostgreSQL: as its index finds them), each part bounded: at most SEARCH_MAX_CANDIDATES
+   paragraphs and half as many annotations, so that a word found in 150,000 paragraphs costs no
+   more than one found in 2,000 (when there are more, the result says so); and the entries and
+   events, which are few and shown apart, first those the query names.
 4. Of the annotations, only those `visible_annotations(user)` returns are kept: the rule itself,
    asked about the candidates' ids in one query.
 5. Paragraphs and annotations are ranked together, all are counted by facet, and the page is cut
@@ -50,7 +50,7 @@ ANNOTATION_FILTERS = ("mine", "class")
 def candidate_limit() -> int:
     """How many paragraphs are ranked and counted at most (and half as many annotations, before
     those the reader may not see are left out)."""
-    return int(getattr(settings, "SEARCH_MAX_CANDIDATES", 1000))
+    return int(getattr(settings, "SEARCH_MAX_CANDIDATES", 500))
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,6 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     annotations: str = ""  # "mine" or "class"
-
-    @property
-    def active(self) -> bool:
-        return any((self.kind, self.publication, self.article, self.tag, self.date_from, self.date_to,
-                    self.annotations))
 
 
 @dataclass(frozen=True)
@@ -106,11 +101,12 @@ def search(user, text: str, filters: Filters = Filters(), page: int = 1) -> Resu
     engine = engine_for()
     wanted = engine_query(user, query, filters)
     found, more = [], False
-    for kinds, limit, ranked in windows(filters):
-        rows = engine.candidates(wanted, limit + 1, kinds, ranked)
-        more |= len(rows) > limit
-        rows = rows[:limit]
-        found += visible_only(user, filters, rows) if SearchDocument.ANNOTATION in kinds else rows
+    with engine.searching():
+        for kinds, limit, ranked in windows(filters):
+            rows = engine.candidates(wanted, limit + 1, kinds, ranked)
+            more |= len(rows) > limit
+            rows = rows[:limit]
+            found += visible_only(user, filters, rows) if SearchDocument.ANNOTATION in kinds else rows
     names = [c for c in found if c.kind in APPARATUS]
     passages = [c for c in found if c.kind not in APPARATUS]
     named = by_name(names, query)
@@ -147,7 +143,8 @@ def by_name(candidates: list[Candidate], query: Query) -> list[Candidate]:
         return []
     wanted = {unit.tokens for unit in flatten(query.expression)}
     every = {token for unit in query.units for token in unit.tokens}
-    rows = SearchDocument.objects.filter(id__in=[c.id for c in candidates]).values_list("id", "title", "heading", "extra")
+    rows = (SearchDocument.objects.filter(id__in=[c.id for c in candidates])
+            .values_list("id", "title", "heading", "extra"))
     score = {}
     for pk, title, heading, extra in rows:
         names = {tuple(t.casefold() for t in tokens(n)) for n in f"{heading} · {extra}".split(" · ")}
@@ -205,7 +202,7 @@ def date_bounds(start: date | None, end: date | None) -> tuple[date, date]:
 
 def hits(engine, wanted: EngineQuery, chosen: list[Candidate]) -> list[Hit]:
     ids = [c.id for c in chosen]
-    rows = SearchDocument.objects.filter(id__in=ids).select_related("author", "classroom").in_bulk()
+    rows = SearchDocument.objects.filter(id__in=ids).select_related("author__profile", "classroom").in_bulk()
     passages = engine.snippets(wanted, chosen)
     return [Hit(rows[c.id], highlight(passages.get(c.id) or rows[c.id].text[:240]), c.score)
             for c in chosen if c.id in rows]
@@ -227,7 +224,7 @@ def count_facets(found: list[Candidate], filters: Filters, user) -> dict[str, li
         "kind": [FacetValue(k, labels[k], kinds[k], filters.kind == k) for k, _ in SearchDocument.KINDS if kinds[k]],
         "publication": _values(Counter(c.publication for c in found if c.publication), filters.publication),
         "year": [FacetValue(str(y), str(y), n) for y, n in
-                 sorted(Counter(c.date.year for c in found if c.date).items(), reverse=True)],
+                 sorted(Counter(c.year for c in found if c.year).items(), reverse=True)],
         "tag": _values(Counter(t for c in found for t in c.tags.split("\n") if t), filters.tag, TOP_TAGS),
         "article": _articles(Counter(c.article_id for c in found if c.article_id), filters.article),
     }

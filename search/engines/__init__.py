@@ -9,10 +9,11 @@ An engine answers two questions, both from a parsed query (search.query), never 
                                                score if `ranked` (else 0)
     snippets(search, chosen)  -> {id: text}    a passage of each chosen candidate around the
                                                matched words, marks as START/STOP sentinels
+    searching()                                a context for one search's candidate queries
 
 `search` is an EngineQuery: the expression, the filter token groups (search.facets: every group
-must match one of its tokens) and perhaps a date range. Engines know nothing of who may see an annotation: the
-service keeps only the candidates `visible_annotations` allows.
+must match one of its tokens) and perhaps a date range. Engines know nothing of who may see an
+annotation: the service keeps only the candidates `visible_annotations` allows.
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ from django.db import connection
 
 START, STOP = "\ue000", "\ue001"
 
-COLUMNS = ("id", "kind", "object_id", "article_id", "publication", "date", "tags", "author_id", "visibility")
+# What a candidate carries: enough to rank, filter by visibility and count facets (the year is
+# all the facets need of the date), never the text.
+COLUMNS = ("id", "kind", "object_id", "article_id", "publication", "year", "tags", "author_id", "visibility")
 
 
 class Candidate(NamedTuple):  # a tuple: thousands are made per search
@@ -33,7 +36,7 @@ class Candidate(NamedTuple):  # a tuple: thousands are made per search
     object_id: int
     article_id: int | None
     publication: str
-    date: date | None
+    year: int | None
     tags: str
     author_id: int | None
     visibility: str

@@ -15,7 +15,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection, transaction
 from django.db.models import TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, ExtractYear
 
 from search.engines import COLUMNS, START, STOP, Candidate, EngineQuery
 from search.facets import MARK
@@ -78,20 +78,28 @@ def candidates(search: EngineQuery, limit: int, kinds=(), ranked=True) -> list[C
     """Matches in the order the index finds them (LIMIT stops the heap scan), scored by ts_rank
     with length normalisation if `ranked`.
 
-    Always through the part's GIN index: with a LIMIT the planner likes a sequential scan that
-    stops at the limit, but documents of one kind sit together in the table, so such a scan may
-    read most of it first (and where it starts moves: synchronised scans)."""
+    Call it within `searching()`, so that it goes through the part's GIN index: with a LIMIT the
+    planner likes a sequential scan that stops at the limit, but documents of one kind sit
+    together in the table, so such a scan may read most of it first (and where it starts moves:
+    synchronised scans)."""
     score = SearchRank(vector(), words_query(search), normalization=Value(1)) if ranked else Value(0.0)
     if len({PART_OF[kind] for kind in kinds}) != 1:
         raise ValueError(f"Kinds {kinds} are not in one index; search them separately.")
     dated = {"date__range": search.dates} if search.dates else {}
     rows = (SearchDocument.objects.alias(vector=vector())
             .filter(kind__in=kinds, vector=full_query(search), **dated)
-            .annotate(score=score).values_list(*COLUMNS, "score")[:limit])
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL jit = off")
-        return [Candidate._make(row) for row in rows]
+            .annotate(score=score, year=ExtractYear("date")).values_list(*COLUMNS, "score")[:limit])
+    return list(map(Candidate._make, rows))
+
+
+@contextmanager
+def searching():
+    """The candidate queries of one search: in one transaction, with the planner told to use the
+    indexes (see `candidates`) and not to compile (JIT costs more than these queries take)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
+        yield
 
 
 def snippets(search: EngineQuery, chosen: list[Candidate]) -> dict[int, str]:

@@ -11,9 +11,7 @@ needs a column filter.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from datetime import date
-
+from contextlib import contextmanager, nullcontext
 from django.db import DatabaseError, connection, transaction
 
 from search import facets
@@ -25,6 +23,7 @@ TABLES = {"search_fts_text": ("paragraph",), "search_fts_names": ("entry", "even
           "search_fts_notes": ("annotation",)}
 TABLE_OF = {kind: table for table, kinds in TABLES.items() for kind in kinds}
 FIELDS = "heading, text, extra, facets"
+YEAR = "CAST(substr(search_searchdocument.date, 1, 4) AS INTEGER)"  # dates are stored as ISO text
 
 
 def schema(table: str, kinds: tuple[str, ...]) -> list[str]:
@@ -90,7 +89,7 @@ def candidates(search: EngineQuery, limit: int, kinds, ranked=True) -> list[Cand
     each with its bm25 score if `ranked` (bm25 first counts every row that has each phrase: a
     few milliseconds for a word in most paragraphs, so not spent where it is not needed)."""
     table = table_for(kinds)
-    columns = ", ".join(f"search_searchdocument.{c}" for c in COLUMNS)
+    columns = ", ".join(f"search_searchdocument.{c}" if c != "year" else YEAR for c in COLUMNS)
     score = f"-bm25({table}, 10.0, 1.0, 0.5, 0.0)" if ranked else "0.0"
     dated, params = "", []
     if search.dates:
@@ -101,13 +100,12 @@ def candidates(search: EngineQuery, limit: int, kinds, ranked=True) -> list[Cand
     with connection.cursor() as cursor:
         cursor.execute(sql, [full_match(search, table, kinds), *params, limit])
         rows = cursor.fetchall()
-    make = Candidate._make
-    return [make(row) if not isinstance(row[5], str) else make(_with_day(row)) for row in rows]
+    return list(map(Candidate._make, rows))
 
 
-def _with_day(row):
-    """Django's SQLite connection converts declared date columns; this, if it did not."""
-    return (*row[:5], date.fromisoformat(row[5]), *row[6:])
+def searching():
+    """The candidate queries of one search (nothing to set up here)."""
+    return nullcontext()
 
 
 def snippets(search: EngineQuery, chosen: list[Candidate]) -> dict[int, str]:

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.fixtures_edition import DESKTOP, PHONE, focused_element, is_target, log_in
 
-MAX_TABS = 40
+MAX_TABS = 80
 
 
 def tab_to(page, selector):

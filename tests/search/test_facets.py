@@ -26,8 +26,8 @@ def notes(owner, member, kishida, asianews, classroom):
         "mine": annotate(owner, kishida, "seafood", body="Why Japan cares about China", tags=["trade", "fish"]),
         "class": annotate(member, kishida, "blanket ban", body="The ban hurts Japan and China", tags=["trade"],
                           visibility="class", classroom_id=classroom.pk),
-        "public": annotate(member, asianews, "Treaty of Peace and Friendship", body="Japan, China and the gas field", tags=["energy"],
-                           visibility="public"),
+        "public": annotate(member, asianews, "Treaty of Peace and Friendship", body="Japan, China and the gas field",
+                           tags=["energy"], visibility="public"),
     }
 
 
@@ -112,7 +112,7 @@ def test_facets_cost_a_constant_number_of_queries(owner, notes, edition):
     def queries(text):
         with CaptureQueriesContext(connection) as captured:
             search(owner, text)
-        return len(captured)
+        return sum(1 for query in captured if query["sql"].startswith("SELECT"))  # not SAVEPOINT, SET
 
     queries("China")  # the first search of a process reads the entries' names
     # names (2), one query per part (3), entries' names (1), the page (1), its snippets (one per

@@ -77,6 +77,16 @@ def test_changed_tags_are_found_and_counted(owner, kishida):
     assert found_annotations(owner, "words", tag="diplomacy") == {note.pk}
 
 
+def test_a_renamed_tag_is_found_by_its_new_name(owner, kishida):
+    from annotations.models import Tag
+
+    note = annotate(owner, kishida, "brighter future", body="Words.", tags=["rhetorc"])
+    tag = Tag.objects.get(name="rhetorc")
+    tag.name = "rhetoric"
+    tag.save()
+    assert found_annotations(owner, "words", tag="rhetoric") == {note.pk}
+
+
 def test_a_changed_audience_reaches_the_class(owner, member, kishida, classroom):
     note = annotate(owner, kishida, "brighter future", body="Shared later.")
     assert found_annotations(member, "shared") == set()

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from search.service import Filters, search
 
-from .conftest import every_hit, found
+from .conftest import found
 
 pytestmark = pytest.mark.django_db
 ANONYMOUS = AnonymousUser()
