@@ -325,6 +325,15 @@ def run(queries: list[dict], reader, rounds: int) -> dict:
             "outcomes": dict(results), "slowest": sorted(slowest, key=lambda s: s[0], reverse=True)[:10]}
 
 
+def wait_for_quiet(load: float | None, longest: int) -> None:
+    if load is None:
+        return
+    deadline = time.monotonic() + longest
+    while os.getloadavg()[0] >= load and time.monotonic() < deadline:
+        time.sleep(10)
+    print(f"load average {os.getloadavg()[0]:.2f} (waited for < {load})", flush=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", type=Path, required=True)
@@ -335,6 +344,9 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--limit", type=int, help="SEARCH_MAX_CANDIDATES for this run (default: the setting's)")
+    parser.add_argument("--quiet-load", type=float, help="before timing, wait until the 1-minute load average "
+                        "is below this (the machine is shared)")
+    parser.add_argument("--quiet-wait", type=int, default=600, help="longest wait for --quiet-load, seconds")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     articles = corpus(args.work, args.articles, args.seed)
@@ -360,6 +372,7 @@ def main(argv=None):
         print(f"  {built}", flush=True)
     reader = get_user_model().objects.get(username="reader0")
     queries = make_queries(articles, random.Random(args.seed), args.queries)
+    wait_for_quiet(args.quiet_load, args.quiet_wait)
     print(f"timing {len(queries)} queries x 2 readers x {args.rounds} rounds on {engine_for().NAME} ...", flush=True)
     timings = run(queries, reader, args.rounds)
     result = {"engine": engine_for().NAME, "database": connection.vendor,
