@@ -3,6 +3,7 @@
 Template names are explicit (accounts/...): django.contrib.admin ships registration/ templates
 and comes first in INSTALLED_APPS, so it would win the default names.
 """
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -78,7 +79,7 @@ def signup(request):
             except IntegrityError:  # the same username, signed up a moment ago
                 form.add_error("username", "A user with that username already exists.")
             else:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
                 return redirect(safe_next_url(request) or "/")
     context = {"form": form, "next": safe_next_url(request), "nav": "signup"}
     return render(request, "accounts/signup.html", context)

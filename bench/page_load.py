@@ -250,7 +250,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved page/static wrk runs (default 3)")
     parser.add_argument("--settings", help="what-if: another settings module for gunicorn only "
-                        "(e.g. bench.whatif_persistent_db); queries are counted with config.settings")
+                        "(to compare a change of settings); queries are counted with config.settings")
     parser.add_argument("--quiet-load", type=float, help="first wait until the 1-minute load average is below this")
     parser.add_argument("--quiet-wait", type=float, default=600, help="... but at most this many seconds (600)")
     parser.add_argument("--no-load", action="store_true", help="queries only, no gunicorn/wrk")

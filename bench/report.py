@@ -3,7 +3,7 @@
     python bench/report.py --results DIR [--markdown OUT.md]
 
 Reads whichever exist of DIR/ingest.json, DIR/page-n10.json, DIR/page-n1000.json,
-DIR/page-n*-whatif-*.json, DIR/profile.json and DIR/linking.txt (bench/bench_linking.py).
+DIR/profile.json and DIR/linking.txt (bench/bench_linking.py).
 """
 from __future__ import annotations
 
@@ -100,26 +100,14 @@ def markdown(results: Path) -> str:
             if page and "page" in page:
                 out.append(f"Rounds at N={n}: page {page['page']['rounds']}, static {page['static']['rounds']} req/s.")
         out.append("")
-    order = ["persistent_db", "fast_settings", "full_settings"]  # each adds to the one before
-    whatifs = sorted(results.glob("page-n*-whatif-*.json"),
-                     key=lambda p: next((i for i, o in enumerate(order) if p.name.endswith(f"{o}.json")), 99))
-    if whatifs:
-        out += ["## What-if servers (bench/whatif_*.py: the proposed changes, measured without editing the site)", "",
-                "| settings | page req/s | p50 | p99 | static req/s | p50 | p99 | ratio | target >= 0.33 "
-                "| CPU/req page / static = ratio | load avg before |",
-                "|---|---|---|---|---|---|---|---|---|---|---|"]
-        for path in whatifs:
-            page = load(path)
-            out.append(load_row(f"`{page.get('settings', '?')}` (N={page['articles']})", page))
-        out.append("")
     profile = load(results / "profile.json")
     if profile:
         out += [f"## In-process cost of one article request (bench/profile_page.py, N={profile['articles']}, warm)", "",
-                f"- as configured: {fmt(profile['request_as_configured'])}; with a persistent database "
-                f"connection: {fmt(profile['request_persistent'])}; a static file through whitenoise: "
+                f"- as configured: {fmt(profile['request_as_configured'])}; with a new database connection "
+                f"per request: {fmt(profile['request_new_connection'])}; a static file through whitenoise: "
                 f"{fmt(profile['static_file'])}.",
-                "- the persistent-connection request's CPU, by the article view's direct calls (cProfile shares):", ""]
-        out += [f"  - {ms} ms: {name}" for name, ms in profile["breakdown_persistent"].items()]
+                "- the request's CPU, by the article view's direct calls (cProfile shares):", ""]
+        out += [f"  - {ms} ms: {name}" for name, ms in profile["breakdown"].items()]
         out.append("")
     linking = results / "linking.txt"
     if linking.exists():

@@ -2,11 +2,10 @@
 # The benchmarks in one command (`make bench`): synthetic edition, ingest throughput at N=1,000,
 # queries per page and page-vs-static load at N=10 and N=1,000, then a summary table, also
 # written as Markdown to bench/out/results-<date>.md. Everything runs in a throwaway work
-# directory (never var/ or staticfiles/) and only against 127.0.0.1. About 4-6 minutes (+4 with BENCH_WHATIF=1).
+# directory (never var/ or staticfiles/) and only against 127.0.0.1. About 4-6 minutes.
 #
 # Knobs (environment): BENCH_ARTICLES (1000), BENCH_SEED (0), BENCH_DURATION (10 s per wrk run),
 # BENCH_ROUNDS (3), BENCH_WORK (a new temporary directory, removed at the end unless set),
-# BENCH_WHATIF=1 (also measure the three what-if servers of docs/performance.md: about 4 more minutes),
 # BENCH_QUIET_LOAD=1.0 [BENCH_QUIET_WAIT=600] (on a shared machine: before each load test, wait at
 # most that many seconds for the 1-minute load average to drop below the threshold).
 set -euo pipefail
@@ -52,14 +51,6 @@ done
 
 echo "== 4. in-process cost breakdown of the article request (N=$N)"
 timeout 300 "$PY" bench/profile_page.py --sources "$SOURCES" --work "$WORK" --articles "$N" --json "$RESULTS/profile.json"
-
-if [ -n "${BENCH_WHATIF:-}" ]; then
-  for settings in bench.whatif_persistent_db bench.whatif_fast_settings bench.whatif_full_settings; do
-    echo "== 4b. what-if server $settings at N=$N"
-    timeout $((600 + QUIET_WAIT)) "$PY" bench/page_load.py --sources "$SOURCES" --work "$WORK" --articles "$N" --settings "$settings" \
-      --duration "$DURATION" --rounds "$ROUNDS" ${QUIET[@]+"${QUIET[@]}"} --json "$RESULTS/page-n$N-whatif-${settings#bench.}.json"
-  done
-fi
 
 if [ -f bench/bench_linking.py ]; then
   echo "== 5. linking (bench/bench_linking.py)"

@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "edition.context_processors.site_links",
             ],
         },
     },
@@ -81,14 +82,21 @@ TEMPLATES = [
 
 # SQLite by default (WAL, busy timeout: several readers and one writer without "database is
 # locked"); DATABASE_URL switches to PostgreSQL.
+# Seconds a worker keeps its database connection (0: a new one per request; unset: 600).
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", 600))
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", VAR_DIR / "edition.sqlite3"))
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=CONN_MAX_AGE,
+                                                  conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": SQLITE_PATH,
+            # Opening SQLite costs more than a page's queries (schema, WAL index, the -wal/-shm
+            # files created and removed around each request); a worker keeps its connection.
+            "CONN_MAX_AGE": CONN_MAX_AGE,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",
@@ -114,6 +122,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
+AUTHENTICATION_BACKENDS = ["accounts.backends.ProfileModelBackend"]  # Django's, with the profile
 
 # E-mail (password resets): printed to the console unless EMAIL_BACKEND says otherwise.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

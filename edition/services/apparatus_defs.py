@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from edition.models import Mention
 from edition.services.apparatus import short_date
@@ -43,8 +43,8 @@ class Definitions:
 def mention_spans(revision, definitions: Definitions):
     """Spans of the revision's mentions by block number and by footnote id; fills `definitions`."""
     by_block, by_footnote = {}, {}
-    mentions = Mention.objects.filter(revision=revision).select_related("entry", "event", "block")
-    for mention in mentions:
+    own, others = _mentions_and_other_reports(revision)
+    for mention in own:
         if mention.block_id:
             start, end = mention.start - mention.block.start, mention.end - mention.block.start
             target = by_block.setdefault(mention.block.number, [])
@@ -52,8 +52,24 @@ def mention_spans(revision, definitions: Definitions):
             start, end = mention.start, mention.end
             target = by_footnote.setdefault(mention.footnote_id, [])
         target.extend(_spans(mention, start, end, definitions))
-    _add_reported_in(revision, definitions)
+    _add_reported_in(others, definitions)
     return by_block, by_footnote
+
+
+def _mentions_and_other_reports(revision):
+    """The revision's mentions, and the passages of other articles (their current text) that
+    mention the same events, in one query: the page's cold cost is counted in queries."""
+    own_events = Mention.objects.filter(revision=revision, event__isnull=False).values("event_id")
+    elsewhere = (Q(event_id__in=own_events, block__isnull=False,
+                   revision_id=F("revision__article__current_revision_id"))
+                 & ~Q(revision__article_id=revision.article_id))
+    rows = list(Mention.objects.filter(Q(revision=revision) | elsewhere)
+                .select_related("entry", "event", "block", "revision__article"))
+    own = [m for m in rows if m.revision_id == revision.pk]
+    others = sorted((m for m in rows if m.revision_id != revision.pk),
+                    key=lambda m: (m.revision.article.published is None, m.revision.article.published,
+                                   m.revision.article.pk, m.start))
+    return own, others
 
 
 def _spans(mention, start, end, definitions):
@@ -69,19 +85,9 @@ def _spans(mention, start, end, definitions):
             Span(end, end, "eventref", attrs, f"{event.slug}@{end}")]
 
 
-def _add_reported_in(revision, definitions: Definitions) -> None:
-    """For each event of this article, the other articles that report it, each at the first
-    paragraph that does."""
-    if not definitions.events:
-        return
-    others = (
-        Mention.objects.filter(event__slug__in=definitions.events.keys(),
-                               revision_id=F("revision__article__current_revision_id"),
-                               block__isnull=False)
-        .exclude(revision__article_id=revision.article_id)
-        .select_related("event", "block", "revision__article")
-        .order_by("revision__article__published", "start")
-    )
+def _add_reported_in(others, definitions: Definitions) -> None:
+    """For each event of this article, the other articles that report it (`others`: their
+    mentions in date and text order), each at the first paragraph that does."""
     seen = set()
     for mention in others:  # in text order: each other article once, at its first passage
         article = mention.revision.article

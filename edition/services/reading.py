@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from edition.markdown import render_markdown, render_markdown_inline
-from edition.models import ApparatusState, Article
+from edition.models import ApparatusState, Article, Revision
 from edition.render.html import render_tree
 from edition.services.apparatus_defs import Definitions, mention_spans
 from edition.weave import Node, Span, weave
@@ -103,7 +103,7 @@ def assemble_body(article: Article, highlights=()) -> ArticleBody:
 def weave_article(article: Article, highlights=()) -> ArticleBody:
     """The article's blocks as woven trees (edition.weave) with their notes and citations: what
     every output format renders. Block HTML is left to the caller (the page, or an export)."""
-    revision = article.current_revision
+    revision = current_revision(article)
     blocks = [BlockView(b.number, b.kind, b.text, b.start) for b in revision.blocks.all()]
     footnotes = list(revision.footnotes.all())
     definitions = Definitions()
@@ -118,6 +118,16 @@ def weave_article(article: Article, highlights=()) -> ArticleBody:
     for block in blocks:
         block.tree = weave(block.text, block.spans)
     return ArticleBody(blocks, notes, citations, definitions)
+
+
+def current_revision(article: Article) -> Revision:
+    """The article's current revision as weaving needs it: only its id and article are read, so a
+    caller who has not loaded the row (the page) does not pay a query for it and its source text."""
+    if Article.current_revision.is_cached(article):
+        return article.current_revision
+    revision = Revision(pk=article.current_revision_id, article_id=article.pk)
+    revision._state.adding = False
+    return revision
 
 
 def footnote_notes(footnotes, blocks, mention_spans_by_footnote) -> list[NoteView]:
@@ -186,8 +196,11 @@ def add_highlights(blocks, highlights) -> None:
 
 def body_cache_key(article: Article, highlights=()) -> str:
     marks = hashlib.sha256(repr(sorted(highlights, key=lambda h: h.key)).encode()).hexdigest()[:16]
-    return (f"article-body:v2:{article.pk}:{article.current_revision_id}:{article.body_version}:"
-            f"{ApparatusState.current()}:{marks}")
+    # page_article() reads the apparatus version with the article; other callers ask for it.
+    version = getattr(article, "apparatus_version", None)
+    if version is None:
+        version = ApparatusState.current()
+    return f"article-body:v2:{article.pk}:{article.current_revision_id}:{article.body_version}:{version}:{marks}"
 
 
 def article_body_html(article: Article, highlights=()) -> str:
