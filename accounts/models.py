@@ -22,7 +22,8 @@ def profile_for(user):
 
 
 def display_name(user):
-    """The name to show for a user: the display name they chose, else their username.
+    """The name to show for a user: the display name they chose, else their full name (accounts
+    made in the admin), else their username.
 
     Lists of users should select_related("profile") (or "user__profile") to avoid a query each."""
     if user is None or not user.is_authenticated:
@@ -31,4 +32,4 @@ def display_name(user):
         chosen = user.profile.display_name
     except Profile.DoesNotExist:
         chosen = ""
-    return chosen.strip() or user.get_username()
+    return chosen.strip() or user.get_full_name().strip() or user.get_username()

@@ -114,7 +114,7 @@ def _read_json(request):
 
 
 def _with_relations(annotations):
-    return annotations.select_related("author", "article").prefetch_related("tags")
+    return annotations.select_related("author", "author__profile", "article").prefetch_related("tags")
 
 
 def _visible_or_404(user, pk) -> Annotation:

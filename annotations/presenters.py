@@ -13,6 +13,8 @@ from urllib.parse import quote, urlsplit
 
 from django.urls import reverse
 
+from accounts.names import display_name  # the name the reader chose, else the username
+
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MEDIA_TYPE = f'application/ld+json; profile="{ANNO_CONTEXT}"'
 TEXT_FORMAT = "text/markdown"
@@ -24,10 +26,6 @@ def annotation_url(base_url: str, pk: int) -> str:
 
 def iso(moment) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def present_creator(user, base_url: str) -> dict:

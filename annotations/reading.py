@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from accounts.names import display_name
 from annotations.models import Annotation
-from annotations.presenters import display_name
 from annotations.selectors import visible_annotations
 
 
@@ -73,7 +73,7 @@ class ReadingAnnotations:
 def reading_annotations(user, article) -> ReadingAnnotations:
     rows = list(
         visible_annotations(user, article)
-        .select_related("author", "classroom")
+        .select_related("author", "author__profile", "classroom")
         .prefetch_related("tags")
         .order_by("start", "id")
     )

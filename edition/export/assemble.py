@@ -185,7 +185,7 @@ class Edition:
     def _threads(self, article) -> list[AnnotationExport]:
         if self.aset.kind == "none":
             return []
-        rows = list(selected(self.aset).filter(article_id=article.pk).select_related("author")
+        rows = list(selected(self.aset).filter(article_id=article.pk).select_related("author", "author__profile")
                     .prefetch_related("tags").order_by("start", "created", "id"))
         exports = {}
         for row in rows:

@@ -67,3 +67,11 @@ def test_it_costs_two_queries(owner, article):
     with CaptureQueriesContext(connection) as queries:
         reading_annotations(owner, article)
     assert len(queries) == 2
+
+
+def test_authors_go_by_the_name_they_chose(owner, note, article):
+    from accounts.models import Profile
+
+    Profile.objects.create(user=owner, display_name="Olive O.")
+    (view,) = reading_annotations(owner, article).placed
+    assert view.author == "Olive O."

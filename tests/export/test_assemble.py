@@ -88,7 +88,7 @@ def test_replies_follow_their_thread_and_an_orphan_is_kept_apart(people):
     edition = assemble_edition("all", "class", user=people.teacher, classroom=people.classroom)
     (article,) = [a for a in edition.articles() if a.annotations]
     hope = next(a for a in article.placed if "Hope" in a.body)
-    assert [r.author for r in hope.replies] == ["miamarten"]
+    assert [r.author for r in hope.replies] == ["Mia Martenssen"]  # no display name chosen: her full name
     assert [r.author for r in hope.replies[0].replies] == ["Ms Tutorova"]
     assert [a.exact for a in article.orphaned] == [ORPHAN_QUOTE]
     assert [a.label for a in article.annotations] == ["A1", "A2", "A3", "A4"]

@@ -60,5 +60,5 @@ def test_replies_name_the_annotation_they_answer(rows):
 
 def test_named_it_shows_display_names(write, people):
     rows = rows_of(class_export(write, people, "csv"))
-    assert {row["author"] for row in rows} == {"Olive Q.", "miamarten", "Ms Tutorova"}
+    assert {row["author"] for row in rows} == {"Olive Q.", "Mia Martenssen", "Ms Tutorova"}
     assert SECRET not in str(rows)
