@@ -132,3 +132,14 @@ def test_entries_created_in_the_admin_are_left_alone():
     Entry.objects.create(slug="editor-made", kind="term", name="Editor made", short="Made in the admin.")
     load_apparatus(SEEDS / "apparatus")
     assert Entry.objects.filter(slug="editor-made").exists()
+
+
+def test_ingest_from_code_takes_plain_strings_for_its_paths():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("ingest", str(SEEDS / "003_af1c4a53416f9db4.txt"), apparatus=str(SEEDS / "apparatus"),
+                 stdout=out, stderr=StringIO())
+    assert Entry.objects.exists() and "1 created" in out.getvalue()

@@ -24,7 +24,9 @@ class Command(BaseCommand):
                             "(default: seeds/apparatus/ if present).")
 
     def handle(self, *args, paths, apparatus, **options):
-        paths = paths or [Path(settings.EDITION_SEEDS_DIR)]
+        # call_command() passes keyword options unconverted: accept str as well as Path.
+        paths = [Path(path) for path in paths] or [Path(settings.EDITION_SEEDS_DIR)]
+        apparatus = Path(apparatus) if apparatus else None
         for path in paths:
             if not path.exists():
                 raise CommandError(f"{path}: no such file or folder")
