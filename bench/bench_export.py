@@ -13,7 +13,9 @@
 3. each format exported by `manage.py export --annotations class:CODE --as teacher --anonymise`
    in a subprocess of its own: wall time, peak resident memory (VmHWM, polled from /proc) and size.
    A run over the time or memory limit is stopped and reported as such. The PDF is also measured
-   on the first --pdf-articles articles, for its growth with the edition.
+   on the first --pdf-articles articles, for its growth with the edition. The JSON also has the
+   highest resident memory in each tenth of a run (flat when memory does not grow with the
+   edition) and the range of the machine's 1-minute load average during it.
 
 Steps 1-2 are skipped when WORK already holds the database (rerun formats against it).
 """
@@ -149,11 +151,13 @@ def run_export(fmt, env, out: Path, code, articles=None, time_limit=1800, memory
     started = time.perf_counter()
     process = subprocess.Popen(command, env=child_env(env),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak, status = 0, "ok"
+    peak, status, samples, loads = 0, "ok", [], []
     while process.poll() is None:
         high, now = peak_of(process.pid)
         peak = max(peak, high)
         elapsed = time.perf_counter() - started
+        samples.append((elapsed, now))
+        loads.append(os.getloadavg()[0])
         if elapsed > time_limit or now > memory_limit_mb * 1024:
             status = f"stopped after {elapsed:.0f} s" + (f" at {now // 1024} MB" if now > memory_limit_mb * 1024 else "")
             process.kill()
@@ -165,7 +169,23 @@ def run_export(fmt, env, out: Path, code, articles=None, time_limit=1800, memory
         status = f"failed: {err.strip().splitlines()[-1] if err.strip() else process.returncode}"
     return {"format": fmt, "articles": len(articles) if articles else None, "seconds": round(seconds, 1),
             "peak_mb": round(peak / 1024), "size_mb": round(out.stat().st_size / 1e6, 1) if out.exists() else None,
-            "status": status}
+            "status": status, "rss_by_tenth_mb": by_tenth(samples, seconds),
+            "load_1min": [min(loads, default=0), max(loads, default=0)]}
+
+
+def by_tenth(samples, seconds) -> list[int]:
+    """The highest resident memory (MB) in each tenth of the run: flat if memory does not grow."""
+    tenths = [0] * 10
+    for elapsed, kb in samples:
+        index = min(9, int(10 * elapsed / seconds)) if seconds else 0
+        tenths[index] = max(tenths[index], round(kb / 1024))
+    return tenths
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 def validate(fmt, path: Path) -> str:
@@ -184,8 +204,9 @@ def markdown(results, setup, args) -> str:
              f"(ingest {setup.get('ingest_seconds', '?')} s, annotations {setup.get('annotate_seconds', '?')} s).", "",
              "| format | articles | time (s) | peak memory (MB) | size (MB) | result |", "|---|---:|---:|---:|---:|---|"]
     for r in results:
+        pages = f", {r['pages']:,} pages" if r.get("pages") else ""
         lines.append(f"| {r['format']} | {r['articles'] or args.articles:,} | {r['seconds']} | {r['peak_mb']:,} | "
-                     f"{r['size_mb'] if r['size_mb'] is not None else '–'} | {r['status']}"
+                     f"{r['size_mb'] if r['size_mb'] is not None else '–'} | {r['status']}{pages}"
                      f"{'; ' + r['validation'] if r.get('validation') else ''} |")
     return "\n".join(lines) + "\n"
 
@@ -227,6 +248,8 @@ def main(argv=None):
             extension = {"html": "zip", "tei": "xml", "w3c": "jsonld"}.get(fmt, fmt)
             path = out / f"{fmt}-{len(articles) if articles else args.articles}.{extension}"
             result = run_export(fmt, env, path, setup["class_code"], articles, args.time_limit, args.memory_limit_mb)
+            if fmt == "pdf" and result["status"] == "ok":
+                result["pages"] = pdf_pages(path)
             if args.validate and result["status"] == "ok":
                 result["validation"] = validate(fmt, path)
             print(json.dumps(result), flush=True)

@@ -12,8 +12,11 @@ from edition.models import Article
 
 from .formats import FORMATS
 
-#: A PDF is laid out whole, in memory (see docs/performance.md): the page makes small ones only.
-MAX_PDF_ARTICLES = 50
+#: The page answers only once the PDF is made. Memory no longer limits it (laid out in batches,
+#: see docs/performance.md) but time does: about a second an article with the back matter, so
+#: 20 articles take ~24 s, within gunicorn's 30-second worker timeout (`make run`), and a worker
+#: is not held for minutes. Longer books: the EPUB, or `manage.py export --format pdf`.
+MAX_PDF_ARTICLES = 20
 
 
 def annotation_choices(user) -> list[tuple[str, str]]:
@@ -46,9 +49,15 @@ class ExportForm(forms.Form):
             self.add_error("articles", "Choose at least one article, or export the whole edition.")
         count = len(data.get("articles") or []) if data.get("scope") == "chosen" else len(self.fields["articles"].choices)
         if data.get("format") == "pdf" and count > MAX_PDF_ARTICLES:
-            self.add_error("format", f"A PDF here holds at most {MAX_PDF_ARTICLES} articles: choose fewer, or take "
-                                     "the EPUB (or ask an editor for `manage.py export`).")
+            self.add_error("format", f"A PDF made here holds at most {MAX_PDF_ARTICLES} articles (it takes about a "
+                                     "second an article, and this page must answer within half a minute): choose "
+                                     "fewer, take the EPUB, or ask an editor for the whole edition as a PDF "
+                                     "(`manage.py export --format pdf`).")
         return data
+
+    @property
+    def max_pdf_articles(self) -> int:
+        return MAX_PDF_ARTICLES
 
     def chosen_scope(self):
         return self.cleaned_data["articles"] if self.cleaned_data["scope"] == "chosen" else "all"

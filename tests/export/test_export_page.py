@@ -99,3 +99,18 @@ def test_a_pdf_of_too_many_articles_is_a_form_error(people, monkeypatch):
     monkeypatch.setattr("edition.export.forms.MAX_PDF_ARTICLES", 2)
     response = client_for().get("/export/", {"scope": "all", "annotations": "none", "format": "pdf"})
     assert response.status_code == 400 and "at most 2 articles" in response.content.decode()
+    assert "manage.py export --format pdf" in response.content.decode()
+
+
+def test_the_page_says_how_many_articles_a_pdf_may_hold(people, monkeypatch):
+    monkeypatch.setattr("edition.export.forms.MAX_PDF_ARTICLES", 7)
+    page = client_for().get("/export/").content.decode()
+    assert "at most 7 articles" in page
+
+
+def test_a_pdf_of_chosen_articles_within_the_limit_downloads(people, monkeypatch):
+    monkeypatch.setattr("edition.export.forms.MAX_PDF_ARTICLES", 2)
+    response = client_for().get("/export/", {"scope": "chosen", "articles": [people.kishida.slug, people.asianews.slug],
+                                             "annotations": "none", "format": "pdf"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

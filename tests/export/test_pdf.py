@@ -1,11 +1,14 @@
 """The PDF book, read back with poppler: titles, contents with page numbers, running heads,
-paragraph numbers, a note at the foot of its page, the annotations; and its pages render."""
+paragraph numbers, a note at the foot of its page, the annotations; and its pages render.
+(Laid out in several parts: test_pdf_batches.py.)"""
 import re
 import subprocess
 
 import pytest
+from pypdf import PdfReader
 
 from .conftest import class_export
+from .pdf_reading import contents_folio, destinations, flat, folio, internal_targets, outline, page_texts
 from .validators import command
 
 FOOTNOTE = "One reason why the Hu-Fukuda agreement has never come to fruition"
@@ -18,9 +21,12 @@ def book(write, people):
 
 @pytest.fixture(scope="module")
 def pages(book):
-    text = subprocess.run([*command("pdftotext"), "-layout", str(book), "-"], capture_output=True, text=True,
-                          check=True, timeout=120).stdout
-    return text.split("\f")
+    return page_texts(book)
+
+
+@pytest.fixture(scope="module")
+def reader(book):
+    return PdfReader(book, strict=True)
 
 
 def page_of(pages, words):
@@ -35,10 +41,29 @@ def test_it_is_a_pdf_with_the_titles_of_the_articles(book, pages, people):
 
 
 def test_the_contents_give_each_article_its_page(pages, people):
-    contents = " ".join(pages[1].split())
-    match = re.search(re.escape(people.asianews.title) + r".*?\.{3,}\s*(\d+)", contents)  # the dot leader
-    assert match, contents
-    assert people.asianews.title in " ".join(pages[int(match.group(1)) - 1].split())
+    number = contents_folio(pages, people.asianews.title)
+    (page,) = [page for page in pages if folio(page) == str(number)]
+    assert people.asianews.title in flat(page)
+
+
+def test_the_front_matter_is_numbered_apart_from_the_chapters(pages, reader):
+    labels = reader.page_labels
+    assert labels[:3] == ["i", "ii", "1"]
+    assert folio(pages[0]) is None and folio(pages[1]) == "ii"  # a title page has no number
+    assert [folio(page) for page in pages[2:]] == labels[2:]  # the viewer's numbers are the printed ones
+
+
+def test_its_links_lead_to_destinations_it_has(reader):
+    targets = internal_targets(reader)
+    dests = destinations(reader)
+    assert len(targets) > 100 and all(name in dests for _, name in targets)
+
+
+def test_it_has_an_outline_of_its_chapters_and_back_matter(reader, people):
+    top = [title for depth, title, _ in outline(reader) if depth == 0]
+    assert top[:2] == ["China–Japan Relations", "Contents"]
+    assert top[-4:] == ["Glossary", "Register", "Events", "Timeline"]
+    assert people.kishida.title in top and people.asianews.title in top
 
 
 def test_pages_have_running_heads(pages, people):
