@@ -80,10 +80,11 @@ def reading_annotations(user, article) -> ReadingAnnotations:
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name"), to_attr="tag_list"))
         .order_by("start", "id")
     )
+    viewer = user.pk if user is not None else None  # once: request.user is a lazy object
     threads = defaultdict(list)
     for row in sorted((r for r in rows if r.root_id is not None), key=lambda r: (r.created, r.pk)):
         if row.deleted_at is None:
-            threads[row.root_id].append(_reply(row, user))
+            threads[row.root_id].append(_reply(row, viewer))
     replies = Counter(row.root_id for row in rows if row.root_id is not None)
     placed, orphaned = [], []
     for row in rows:
@@ -91,33 +92,33 @@ def reading_annotations(user, article) -> ReadingAnnotations:
             continue
         if row.deleted_at is not None and not replies[row.pk]:
             continue
-        view = _view(row, replies[row.pk], tuple(threads[row.pk]), user)
+        view = _view(row, replies[row.pk], tuple(threads[row.pk]), viewer)
         current = row.revision_id == article.current_revision_id and row.start is not None
         (placed if current else orphaned).append(view)
     return ReadingAnnotations(placed, orphaned)
 
 
-def _is_own(row, user) -> bool:
-    return bool(user is not None and row.author_id == user.pk)
+def _is_own(row, viewer) -> bool:
+    return viewer is not None and row.author_id == viewer
 
 
-def _view(row: Annotation, reply_count: int, replies: tuple, user) -> AnnotationView:
+def _view(row: Annotation, reply_count: int, replies: tuple, viewer) -> AnnotationView:
     return AnnotationView(
         id=row.pk, start=row.start, end=row.end, exact=row.exact, author=display_name(row.author),
         visibility=row.visibility, tags=tuple(sorted(tag.name for tag in row.tag_list)),
         body_html=row.body_html(), reply_count=reply_count, motivation=row.motivation,
-        state=row.state, is_own=_is_own(row, user), deleted=row.deleted_at is not None,
+        state=row.state, is_own=_is_own(row, viewer), deleted=row.deleted_at is not None,
         author_username=row.author.get_username(), created=row.created, modified=row.modified,
         classroom_id=row.classroom_id, classroom_name=row.classroom.name if row.classroom_id else "",
         replies=replies,
     )
 
 
-def _reply(row: Annotation, user) -> ReplyView:
+def _reply(row: Annotation, viewer) -> ReplyView:
     return ReplyView(
         id=row.pk, parent_id=row.parent_id, author=display_name(row.author),
         author_username=row.author.get_username(), created=row.created, modified=row.modified,
-        body_html=row.body_html(), is_own=_is_own(row, user), deleted=row.deleted_at is not None,
+        body_html=row.body_html(), is_own=_is_own(row, viewer), deleted=row.deleted_at is not None,
     )
 
 
