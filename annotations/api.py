@@ -199,7 +199,8 @@ def _page(paginator, number):
 # --- one annotation ---------------------------------------------------------------------------
 
 def detail(request, pk):
-    return _present(request, _visible_or_404(request.user, pk))
+    annotation = _visible_or_404(request.user, pk)  # already with its author, article and tags
+    return ld_response(present_annotation(annotation, _base_url(request)))
 
 
 def replace(request, pk):

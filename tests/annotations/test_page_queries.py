@@ -85,3 +85,11 @@ def test_the_api_does_not_query_more_with_more_annotations(article, owner, membe
     add(article, owner, member, teacher, other, classroom, 300, offset=6)  # the student sees more than a page
     many = {"first": count(client, first), "page": count(client, first + "&page=2"), "one": count(client, one)}
     assert many == few
+
+
+def test_one_annotation_is_read_once(article, owner, member, teacher, other, classroom):
+    """Session, user, the annotation with its author and article, its tags: not read twice."""
+    client = readers(owner, teacher)["student"]
+    add(article, owner, member, teacher, other, classroom, 3)
+    one = article.annotations.filter(visibility="public", parent=None).first()
+    assert count(client, f"/api/annotations/{one.pk}") == 4
