@@ -24,8 +24,11 @@ is always stopped (try/finally; SIGTERM is turned into an exit so the finally ru
        at --small, where there is no later page) as the student, and GET /api/annotations/<id>;
    in-process through Django's test client (--requests after --warmup; wall p50/p95 and the
    process's CPU), then through gunicorn (2 sync workers, a --http-clients-thread client with the
-   session cookie; p50/p95 and requests/s). Exit status 1 if a query count grows with the number of
-   annotations.
+   session cookie; p50/p95 and requests/s). "Cold" is the first request after the process's
+   memories are emptied (cache, rendered Markdown, panel threads), as after a restart. Last, the
+   three pages once more after each of --after-new (5) new public annotations: the woven body and
+   the new thread are made afresh, as on a busy article. Exit status 1 if a query count grows with
+   the number of annotations.
 
 2. write: 10,000 annotations by 16 concurrent clients. Gunicorn with gthread workers (--workers 4
    x --threads 4: 16 requests in flight); 16 client threads, each its own user (even-numbered ones
@@ -350,6 +353,19 @@ class ReadingSet:
                 self.hidden += 1
 
 
+    def add_public_note(self):
+        """One more public thread root, by a reader outside the class: every reader sees it."""
+        from annotations.anchoring import make_quote
+        from annotations.services import create_annotation
+
+        block, words = self.rng.choice(self.blocks)
+        start, end = pick_span(self.rng, block, words)
+        self.count += 1
+        self.roots.append(create_annotation(self.rng.choice(self.outsiders), article=self.article,
+                                            quote=make_quote(self.text, start, end),
+                                            body=markdown_body(self.rng), visibility="public"))
+
+
 def _to_words(text: str, start: int, end: int, block) -> tuple[int, int]:
     """Widen [start, end) to whole words, inside the block."""
     while start > block.start and not text[start - 1].isspace():
@@ -478,8 +494,6 @@ def reading_views(reading: ReadingSet, clients: dict, student_visible: int) -> l
 
 
 def measure_reading(reading: ReadingSet, clients: dict, env: dict, work: Path, args, label: str) -> dict:
-    from django.conf import settings
-
     from annotations.reading import reading_annotations
     from annotations.selectors import visible_annotations
 
@@ -501,8 +515,29 @@ def measure_reading(reading: ReadingSet, clients: dict, env: dict, work: Path, a
                   f"p95 {timing['wall']['p95']:8.1f} ms  cpu p50 {timing['cpu']['p50']:8.1f} ms  "
                   f"{timing['bytes']:,} bytes", flush=True)
     results["load_in_process"] = load.summary()
-    if args.no_gunicorn:
-        return results
+    if not args.no_gunicorn:
+        measure_served(results, views, clients, env, work, args)
+    if label == "large":
+        # The realistic cold case: the article changed, so its woven body (cached per set of
+        # highlights) is woven again and the new thread rendered; the rest is remembered.
+        for name, who, url in views[:3]:
+            fetch(clients[who], url)
+            times = []
+            for _ in range(args.after_new):
+                reading.add_public_note()
+                began = time.perf_counter()
+                fetch(clients[who], url)
+                times.append((time.perf_counter() - began) * 1000)
+            results["views"][name]["after_new_annotation"] = round(statistics.median(times), 1)
+            print(f"  {name:34} after a new annotation: median {statistics.median(times):.1f} ms "
+                  f"({args.after_new} rounds)", flush=True)
+        results["annotations_at_end"] = reading.count
+    return results
+
+
+def measure_served(results: dict, views, clients: dict, env: dict, work: Path, args) -> None:
+    from django.conf import settings
+
     cookies = {who: (f"{settings.SESSION_COOKIE_NAME}={c.cookies[settings.SESSION_COOKIE_NAME].value}"
                      if settings.SESSION_COOKIE_NAME in c.cookies else None) for who, c in clients.items()}
     with LoadSampler() as load, Gunicorn(env, work / "gunicorn-read.log", ["-w", "2"]) as server:
@@ -514,7 +549,6 @@ def measure_reading(reading: ReadingSet, clients: dict, env: dict, work: Path, a
             print(f"  gunicorn {name:25} p50 {served['wall']['p50']:8.1f} ms  p95 {served['wall']['p95']:8.1f} ms  "
                   f"{served['rps']:7.1f} req/s  {served['statuses']}", flush=True)
     results["load_gunicorn"] = load.summary()
-    return results
 
 
 def part_read(args, env: dict, work: Path) -> dict:
@@ -767,6 +801,12 @@ def report(results: dict) -> str:
             lines.append(f"| {name} | {inproc['cold']:.0f} ms | {inproc['wall']['p50']:.1f} ms | "
                          f"{inproc['wall']['p95']:.1f} ms | {g} | "
                          f"{inproc['bytes']:,} |")
+        after = {name: view.get("after_new_annotation") for name, view in large["views"].items()
+                 if view.get("after_new_annotation") is not None}
+        if after:
+            lines += ["", "First request after one more public annotation (in-process, median of "
+                          f"{results['args']['after_new']}; ends at {large.get('annotations_at_end', 0):,} annotations): "
+                          + ", ".join(f"{name} {ms:.0f} ms" for name, ms in after.items()) + "."]
         same = all(a == b for a, b in read["constant_queries"].values())
         lines += ["", f"Query counts {'constant' if same else 'GROW'} from {small['annotations']} to "
                       f"{large['annotations']:,} annotations. Load average (1 min) in-process "
@@ -804,6 +844,8 @@ def main(argv=None) -> int:
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (at least 4 for gunicorn)")
     parser.add_argument("--http-clients", type=int, default=2, help="client threads against gunicorn in part 1")
     parser.add_argument("--no-gunicorn", action="store_true", help="part 1 in-process only")
+    parser.add_argument("--after-new", type=int, default=5, help="rounds of: one more annotation, then a page "
+                        "(in-process, at the end of part 1)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent writers (part 2)")
     parser.add_argument("--per-client", type=int, default=625, help="annotations each writer POSTs")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn gthread workers (part 2)")
