@@ -3,8 +3,8 @@ views to weave as highlights over the cached body (placed ones) or list beside i
 each with its thread of replies, and the reader's filters over them.
 
 Two queries: the visible annotations of the article (roots and replies together, so threads are
-built without a query per thread) and their tags. Filters only narrow what
-`visible_annotations` allowed; they never widen it.
+built without a query per thread; only the columns the views use) and their tags' names. Filters
+only narrow what `visible_annotations` allowed; they never widen it.
 """
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch
-
-from annotations.models import Annotation, Tag
+from annotations.models import Annotation
 from annotations.presenters import display_name
 from annotations.selectors import visible_annotations
 
@@ -72,14 +70,18 @@ class ReadingAnnotations:
         return len(self.placed) + len(self.orphaned)
 
 
+# What _view and _reply read: an article may have thousands of rows, and every column (the
+# author's password hash, the moderation fields...) costs time to load. Reading any other field
+# of a row would be a query per row (tests/annotations/test_page_queries.py would fail).
+ROW_FIELDS = ("id", "revision_id", "author_id", "parent_id", "root_id", "exact", "start", "end", "state", "body",
+              "motivation", "visibility", "classroom_id", "deleted_at", "created", "modified",
+              "author__username", "author__first_name", "author__last_name", "classroom__name")
+
+
 def reading_annotations(user, article) -> ReadingAnnotations:
-    rows = list(
-        visible_annotations(user, article)
-        .select_related("author", "classroom")
-        # A plain list per row: .tags.all() on a thousand rows costs a queryset each.
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("id", "name"), to_attr="tag_list"))
-        .order_by("start", "id")
-    )
+    visible = visible_annotations(user, article)
+    rows = list(visible.select_related("author", "classroom").only(*ROW_FIELDS).order_by("start", "id"))
+    tags = _tag_names(visible) if rows else {}
     viewer = user.pk if user is not None else None  # once: request.user is a lazy object
     threads = defaultdict(list)
     for row in sorted((r for r in rows if r.root_id is not None), key=lambda r: (r.created, r.pk)):
@@ -92,20 +94,30 @@ def reading_annotations(user, article) -> ReadingAnnotations:
             continue
         if row.deleted_at is not None and not replies[row.pk]:
             continue
-        view = _view(row, replies[row.pk], tuple(threads[row.pk]), viewer)
+        view = _view(row, tags.get(row.pk, ()), replies[row.pk], tuple(threads[row.pk]), viewer)
         current = row.revision_id == article.current_revision_id and row.start is not None
         (placed if current else orphaned).append(view)
     return ReadingAnnotations(placed, orphaned)
+
+
+def _tag_names(visible) -> dict[int, tuple[str, ...]]:
+    """The sorted tag names of each of these annotations, as plain values (model instances and a
+    queryset per row cost more than the query)."""
+    names = defaultdict(list)
+    for annotation_id, name in (Annotation.tags.through.objects.filter(annotation__in=visible.values("pk"))
+                                .values_list("annotation_id", "tag__name")):
+        names[annotation_id].append(name)
+    return {pk: tuple(sorted(found)) for pk, found in names.items()}
 
 
 def _is_own(row, viewer) -> bool:
     return viewer is not None and row.author_id == viewer
 
 
-def _view(row: Annotation, reply_count: int, replies: tuple, viewer) -> AnnotationView:
+def _view(row: Annotation, tags: tuple[str, ...], reply_count: int, replies: tuple, viewer) -> AnnotationView:
     return AnnotationView(
         id=row.pk, start=row.start, end=row.end, exact=row.exact, author=display_name(row.author),
-        visibility=row.visibility, tags=tuple(sorted(tag.name for tag in row.tag_list)),
+        visibility=row.visibility, tags=tags,
         body_html=row.body_html(), reply_count=reply_count, motivation=row.motivation,
         state=row.state, is_own=_is_own(row, viewer), deleted=row.deleted_at is not None,
         author_username=row.author.get_username(), created=row.created, modified=row.modified,
