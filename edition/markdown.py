@@ -25,8 +25,8 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 EXTENSIONS = ["extra", "sane_lists"]
 #: Sources up to this many characters are remembered (most notes); longer ones are rendered each time.
-CACHED_SOURCE_LENGTH = 2000
-CACHED_SOURCES = 4096  # at most ~4096 x (2,000 + HTML) characters per process
+CACHED_SOURCE_LENGTH = 1000
+CACHED_SOURCES = 4096  # at most ~4096 x (1,000 + its HTML) characters, ~10 million, per process
 
 _local = threading.local()
 
