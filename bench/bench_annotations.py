@@ -23,8 +23,8 @@ is always stopped (try/finally; SIGTERM is turned into an exit so the finally ru
      - GET /api/annotations/?target=<article URL> (first page) and &page=K (a later page; page 1
        at --small, where there is no later page) as the student, and GET /api/annotations/<id>;
    in-process through Django's test client (--requests after --warmup; wall p50/p95 and the
-   process's CPU), then through gunicorn (2 sync workers, a --http-clients-thread client with the
-   session cookie; p50/p95 and requests/s). "Cold" is the first request after the process's
+   process's CPU), then through gunicorn (2 sync workers; --http-clients (2) client threads with
+   the session cookie; p50/p95 and requests/s). "Cold" is the first request after the process's
    memories are emptied (cache, rendered Markdown, panel threads), as after a restart. Last, the
    three pages once more after each of --after-new (5) new public annotations: the woven body and
    the new thread are made afresh, as on a busy article. Exit status 1 if a query count grows with
@@ -834,14 +834,14 @@ def report(results: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog=__doc__.split("\n\n", 2)[2],
+                                     epilog=__doc__.split("\n\n", 1)[1],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, help="work directory (default: a temporary one, deleted after)")
     parser.add_argument("--part", choices=("all", "read", "write"), default="all")
     parser.add_argument("--annotations", type=int, default=2000, help="annotations on the article (part 1)")
     parser.add_argument("--small", type=int, default=20, help="the first measurement, for the query counts")
     parser.add_argument("--requests", type=int, default=30, help="timed requests per view and server")
-    parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (at least 4 for gunicorn)")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed requests first (at least 10 through gunicorn)")
     parser.add_argument("--http-clients", type=int, default=2, help="client threads against gunicorn in part 1")
     parser.add_argument("--no-gunicorn", action="store_true", help="part 1 in-process only")
     parser.add_argument("--after-new", type=int, default=5, help="rounds of: one more annotation, then a page "
