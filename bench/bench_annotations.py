@@ -68,7 +68,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, bench_env, write_json  # noqa: E402
+from common import ROOT, bench_env, wait_for_quiet, write_json  # noqa: E402
 
 TAGS = ["question", "rhetoric", "context", "tone", "source", "evidence", "bias", "framing", "key passage",
         "compare", "history", "trade", "security", "term", "date"]
@@ -154,15 +154,6 @@ class LoadSampler:
     def summary(self) -> dict:
         s = self.samples or [os.getloadavg()[0]]
         return {"min": round(min(s), 2), "mean": round(statistics.fmean(s), 2), "max": round(max(s), 2)}
-
-
-def wait_for_quiet(load: float | None, longest: int) -> None:
-    if load is None:
-        return
-    deadline = time.monotonic() + longest
-    while os.getloadavg()[0] >= load and time.monotonic() < deadline:
-        time.sleep(10)
-    print(f"load average {os.getloadavg()[0]:.2f} (waited for < {load})", flush=True)
 
 
 def percentile(values, p: float) -> float:

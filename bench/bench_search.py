@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, bench_env, migrate, write_json  # noqa: E402
+from common import ROOT, bench_env, migrate, wait_for_quiet, write_json  # noqa: E402
 
 BATCH = 5000
 STUDENTS, TEACHERS, CLASSES = 400, 20, 20
@@ -323,15 +323,6 @@ def run(queries: list[dict], reader, rounds: int) -> dict:
             "page": {"all": percentiles(pages), **{u: percentiles(s) for u, s in page.items()}},
             "service_cpu": percentiles(cpu), "load_average": {"before": load_before, "after": os.getloadavg()},
             "outcomes": dict(results), "slowest": sorted(slowest, key=lambda s: s[0], reverse=True)[:10]}
-
-
-def wait_for_quiet(load: float | None, longest: int) -> None:
-    if load is None:
-        return
-    deadline = time.monotonic() + longest
-    while os.getloadavg()[0] >= load and time.monotonic() < deadline:
-        time.sleep(10)
-    print(f"load average {os.getloadavg()[0]:.2f} (waited for < {load})", flush=True)
 
 
 def main(argv=None):

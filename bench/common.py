@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,14 @@ def write_json(path: Path | None, data: dict) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def wait_for_quiet(load: float | None, longest: int) -> None:
+    """On a shared machine: wait (at most `longest` seconds) for the 1-minute load average to
+    fall below `load` before timing anything."""
+    if load is None:
+        return
+    deadline = time.monotonic() + longest
+    while os.getloadavg()[0] >= load and time.monotonic() < deadline:
+        time.sleep(10)
+    print(f"load average {os.getloadavg()[0]:.2f} (waited for < {load})", flush=True)
