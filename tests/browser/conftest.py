@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.environment import in_ci
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",  # chromium refuses to run as root without it
@@ -26,10 +28,6 @@ CHROMIUM_ARGS = [
 ]
 HERE = Path(__file__).resolve().parent
 MISSING = f"chromium not installed ({CHROMIUM} not found): apt-get install chromium"
-
-
-def in_ci():
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
 def pytest_collection_modifyitems(config, items):

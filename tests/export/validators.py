@@ -3,17 +3,14 @@
 Like the browser tests: on a developer's machine a missing tool skips the test; with CI set it
 fails it, because CI installs them (.ci/run: epubcheck, jing, poppler-utils).
 """
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.environment import in_ci
+
 PACKAGES = {"epubcheck": "epubcheck", "jing": "jing", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils"}
-
-
-def in_ci():
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
 def command(name) -> list[str]:
